@@ -1,0 +1,112 @@
+"""Settings read from the environment and `.env`; nothing is read at import time."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
+DEFAULT_DATABASE_URL = "sqlite:///coach.db"
+_TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
+_PLACEHOLDER_TOKENS = {"changeme", "your-token-here", "123456:replace-me"}
+
+
+class ConfigError(Exception):
+    """A setting is missing or malformed; its message is one sentence for the operator."""
+
+
+class Settings(BaseSettings):
+    """Every knob of the bot, from environment variables or a `.env` file."""
+
+    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+
+    telegram_bot_token: SecretStr | None = None
+    telegram_api_base_url: str = TELEGRAM_API_DEFAULT
+    database_url: str = DEFAULT_DATABASE_URL
+    coach_admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
+    coach_default_timezone: str = "UTC"
+    log_level: str = "INFO"
+    coach_tick_seconds: float = Field(default=30.0, gt=0)
+    coach_send_rate: float = Field(default=25.0, gt=0)
+    coach_grace_minutes: int = Field(default=120, ge=1)
+
+    @field_validator("coach_admin_ids", mode="before")
+    @classmethod
+    def _split_admin_ids(cls, value: object) -> object:
+        if isinstance(value, str):
+            parts = [p.strip() for p in value.split(",") if p.strip()]
+            for part in parts:
+                if not re.fullmatch(r"-?\d+", part):
+                    raise ValueError(f"COACH_ADMIN_IDS must be comma-separated numbers, not {part!r}")
+            return tuple(int(p) for p in parts)
+        if isinstance(value, int):
+            return (value,)
+        return value
+
+    @field_validator("telegram_api_base_url")
+    @classmethod
+    def _check_base_url(cls, value: str) -> str:
+        if not re.match(r"^https?://[^\s/]+", value):
+            raise ValueError(f"TELEGRAM_API_BASE_URL must start with http:// or https://, not {value!r}")
+        return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: str) -> str:
+        if not re.match(r"^(sqlite|postgresql)(\+\w+)?://", value):
+            raise ValueError("DATABASE_URL must be a sqlite:/// or postgresql:// URL")
+        return value
+
+    @field_validator("coach_default_timezone")
+    @classmethod
+    def _check_zone(cls, value: str) -> str:
+        try:
+            ZoneInfo(value)
+        except (ZoneInfoNotFoundError, ValueError) as exc:
+            raise ValueError(f"COACH_DEFAULT_TIMEZONE {value!r} is not an IANA time zone") from exc
+        return value
+
+    @field_validator("log_level")
+    @classmethod
+    def _check_log_level(cls, value: str) -> str:
+        value = value.upper()
+        if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+            raise ValueError("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value
+
+    def require_token(self) -> str:
+        """The bot token, or a ConfigError naming what is wrong with it (never its value)."""
+        if self.telegram_bot_token is None or not self.telegram_bot_token.get_secret_value():
+            raise ConfigError("TELEGRAM_BOT_TOKEN is not set: get one from @BotFather and put it in .env.")
+        token = self.telegram_bot_token.get_secret_value().strip()
+        if token.lower() in _PLACEHOLDER_TOKENS or not _TOKEN_PATTERN.match(token):
+            raise ConfigError(
+                "TELEGRAM_BOT_TOKEN does not look like a bot token (expected digits, a colon, "
+                "then at least 30 letters, digits, '-' or '_')."
+            )
+        return token
+
+    @property
+    def database_url_sqlalchemy(self) -> str:
+        """The URL with an explicit driver: psycopg 3 for PostgreSQL."""
+        url = self.database_url
+        if url.startswith("postgresql://"):
+            return "postgresql+psycopg://" + url[len("postgresql://"):]
+        return url
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings, turning validation errors into one clear ConfigError sentence."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first.get("loc", ())).upper() or "a setting"
+        message = str(first.get("msg", "is invalid")).removeprefix("Value error, ")
+        if field and field not in message:
+            message = f"{field}: {message}"
+        raise ConfigError(message.rstrip(".") + ".") from None

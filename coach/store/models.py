@@ -1,0 +1,191 @@
+"""The tables. Telegram ids are BIGINT; instants are UTC; local dates are the participant's own."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time
+
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+from coach.store.types import UTCDateTime
+
+# Named constraints, so Alembic can drop and alter them the same way on SQLite and PostgreSQL.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def _fk(table: str) -> Column:
+    """A participant foreign key that cascades deletes, so erasing a participant erases all."""
+    return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=True)
+
+
+def _score_checks(*names: str) -> tuple[CheckConstraint, ...]:
+    return tuple(
+        CheckConstraint(f"{n} IS NULL OR ({n} >= 0 AND {n} <= 10)", name=f"{n}_range")
+        for n in names
+    )
+
+
+class Participant(SQLModel, table=True):
+    """Someone who started the bot."""
+
+    __tablename__ = "participant"
+
+    id: int | None = Field(default=None, primary_key=True)
+    telegram_id: int = Field(sa_type=BigInteger, unique=True, index=True)
+    chat_id: int = Field(sa_type=BigInteger)
+    first_name: str = Field(default="", max_length=128)
+    # onboarding -> active; paused and inactive (blocked the bot) come with the reminders engine
+    status: str = Field(default="onboarding", max_length=16)
+    onboarding_step: str | None = Field(default="consent", max_length=32)
+    # what a plain typed message is taken as next: None, "timezone", "checkin:<draft id>", ...
+    awaiting: str | None = Field(default=None, max_length=48)
+    timezone: str = Field(default="UTC", max_length=64)
+    condition: str | None = Field(default=None, max_length=32)
+    clearance_required: bool = Field(default=False)
+    cleared_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    paused_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Consent(SQLModel, table=True):
+    """An explicit yes (or a later withdrawal) to storing health data."""
+
+    __tablename__ = "consent"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    version: str = Field(max_length=16)
+    given_at: datetime = Field(sa_type=UTCDateTime)
+    withdrawn_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class ScreeningAnswer(SQLModel, table=True):
+    """One yes/no answer to the PAR-Q-style pre-exercise screening."""
+
+    __tablename__ = "screening_answer"
+
+    __table_args__ = (UniqueConstraint("participant_id", "question", name="uq_screening_question"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    question: str = Field(max_length=32)
+    answer: bool
+    answered_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Schedule(SQLModel, table=True):
+    """When a participant trains, checks in and gets the weekly review, in local wall time."""
+
+    __tablename__ = "schedule"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=Column(
+        Integer, ForeignKey("participant.id", ondelete="CASCADE"), nullable=False, unique=True))
+    session_days: str = Field(default="0,2,4", max_length=20)  # date.weekday() numbers
+    session_time: time = Field(default=time(18, 0))
+    checkin_time: time = Field(default=time(20, 0))
+    review_day: int = Field(default=6, ge=0, le=6)
+    review_time: time = Field(default=time(19, 0))
+    updated_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CheckIn(SQLModel, table=True):
+    """The day's symptom scores: one per participant and local date."""
+
+    __tablename__ = "checkin"
+
+    __table_args__ = (
+        UniqueConstraint("participant_id", "local_date", name="uq_checkin_day"),
+        *_score_checks("pain", "numbness", "tingling", "balance"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    local_date: date
+    pain: int
+    numbness: int
+    tingling: int
+    balance: int
+    foot_problem: bool | None = None
+    note: str | None = Field(default=None, sa_type=Text)
+    source: str = Field(max_length=16)  # buttons, typed, command, same
+    recorded_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CheckInRevision(SQLModel, table=True):
+    """An earlier entry for a day that a later one replaced, kept as it was."""
+
+    __tablename__ = "checkin_revision"
+
+    __table_args__ = _score_checks("pain", "numbness", "tingling", "balance")
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    checkin_id: int = Field(sa_column=_fk("checkin"))
+    local_date: date
+    pain: int
+    numbness: int
+    tingling: int
+    balance: int
+    foot_problem: bool | None = None
+    note: str | None = Field(default=None, sa_type=Text)
+    source: str = Field(max_length=16)
+    recorded_at: datetime = Field(sa_type=UTCDateTime)
+    replaced_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class CheckInDraft(SQLModel, table=True):
+    """A button check-in in progress: the one message the bot edits as answers come in."""
+
+    __tablename__ = "checkin_draft"
+
+    __table_args__ = _score_checks("pain", "numbness", "tingling", "balance")
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    local_date: date
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    pain: int | None = None
+    numbness: int | None = None
+    tingling: int | None = None
+    balance: int | None = None
+    foot_problem: bool | None = None
+    status: str = Field(default="open", max_length=12)  # open, saved, cancelled
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class Note(SQLModel, table=True):
+    """Free text a participant wrote with a check-in."""
+
+    __tablename__ = "note"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    checkin_id: int | None = Field(default=None, sa_column=Column(
+        Integer, ForeignKey("checkin.id", ondelete="SET NULL"), nullable=True))
+    local_date: date
+    text: str = Field(sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SafetyFlag(SQLModel, table=True):
+    """A red flag raised from what a participant wrote; open until an admin acknowledges it."""
+
+    __tablename__ = "safety_flag"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    kind: str = Field(max_length=24)
+    urgent: bool
+    source: str = Field(max_length=16)  # checkin_note, free_text, foot_check
+    excerpt: str = Field(max_length=200)
+    raised_at: datetime = Field(sa_type=UTCDateTime)
+    acknowledged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    acknowledged_by: int | None = Field(default=None, sa_type=BigInteger)
