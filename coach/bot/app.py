@@ -1,0 +1,79 @@
+"""build_application(): every handler in one place, in an order that matters."""
+
+from __future__ import annotations
+
+from sqlalchemy import Engine
+from telegram import BotCommand
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
+
+from coach.bot.handlers import buttons, errors, participant
+from coach.bot.runtime import RUNTIME_KEY, Runtime
+from coach.clock import Clock
+from coach.config import Settings
+from coach.services.runner import UseCaseRunner
+
+PARTICIPANT_COMMANDS = [
+    ("checkin", "Daily symptom check-in"),
+    ("today", "Today's check-in"),
+    ("history", "Your recent entries"),
+    ("schedule", "Your reminder times"),
+    ("timezone", "Change your time zone"),
+    ("cleared", "Your clinician gave the go-ahead"),
+    ("cancel", "Stop what we're doing"),
+    ("help", "What I can do"),
+]
+
+
+def build_application(settings: Settings, *, engine: Engine, clock: Clock, token: str) -> Application:
+    """The bot, wired to the database and the clock it is given."""
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(settings.telegram_api_base_url)
+        .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
+        .post_init(_post_init)
+        .build()
+    )
+    runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
+                           admin_ids=settings.coach_admin_ids)
+    application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner)
+    register_handlers(application)
+    return application
+
+
+def register_handlers(application: Application) -> None:
+    commands = {
+        "start": participant.start,
+        "help": participant.help_command,
+        "checkin": participant.checkin,
+        "today": participant.today,
+        "history": participant.history,
+        "cancel": participant.cancel,
+        "schedule": participant.schedule,
+        "timezone": participant.timezone,
+        "cleared": participant.cleared,
+    }
+    private = filters.ChatType.PRIVATE
+    for name, callback in commands.items():
+        application.add_handler(CommandHandler(name, callback, filters=private))
+    # After every known command: anything else that starts with "/" is an unknown command.
+    application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))
+    application.add_handler(MessageHandler(private & filters.LOCATION, participant.location_message))
+    application.add_handler(CallbackQueryHandler(buttons.onboarding_button, pattern=buttons.ONBOARDING))
+    application.add_handler(CallbackQueryHandler(buttons.checkin_button, pattern=buttons.CHECKIN))
+    application.add_handler(CallbackQueryHandler(buttons.foot_button, pattern=buttons.FOOT))
+    # Last: forged or retired button data still gets an answer, never silence.
+    application.add_handler(CallbackQueryHandler(buttons.unknown_button))
+    application.add_error_handler(errors.on_error)
+
+
+async def _post_init(application: Application) -> None:
+    await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])

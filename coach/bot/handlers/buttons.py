@@ -1,0 +1,60 @@
+"""Button presses. Callback data is short and versioned; every use case re-checks ownership."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from coach.bot.handlers.common import run_for_participant
+from coach.bot.deliver import deliver
+from coach.services import checkins, onboarding, texts
+from coach.services.replies import Outcome
+
+ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
+CHECKIN = re.compile(r"^c1:(\d{1,12}):(\d|x):(\d{1,2})$")
+FOOT = re.compile(r"^f1:(\d{1,12}):([01])$")
+
+
+async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Consent, screening, condition, time zone and schedule buttons."""
+    parts = update.callback_query.data.split(":")[1:]
+
+    def use_case(ctx, participant):  # noqa: ANN001, ANN202
+        match parts:
+            case ["consent", answer]:
+                return onboarding.answer_consent(ctx, participant, answer == "y")
+            case ["s", index, answer]:
+                return onboarding.answer_screening(ctx, participant, int(index), answer == "y")
+            case ["c", key]:
+                return onboarding.answer_condition(ctx, participant, key)
+            case ["tz", "default"]:
+                return onboarding.use_default_timezone(ctx, participant)
+            case ["sch", "ok"]:
+                return onboarding.accept_schedule(ctx, participant)
+        return Outcome(toast=texts.STALE_BUTTON)
+
+    await run_for_participant(update, context, use_case, during_onboarding=True)
+
+
+async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A score (or foot check, or Cancel) on the check-in message."""
+    draft_id, step, value = CHECKIN.match(update.callback_query.data).groups()
+    if step == "x":
+        await run_for_participant(update, context, lambda ctx, p: checkins.cancel_draft(ctx, p, int(draft_id)))
+        return
+    await run_for_participant(update, context, lambda ctx, p: checkins.press(
+        ctx, p, int(draft_id), int(step), int(value)))
+
+
+async def foot_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The foot question after a typed check-in."""
+    checkin_id, answer = FOOT.match(update.callback_query.data).groups()
+    await run_for_participant(update, context, lambda ctx, p: checkins.answer_foot_check(
+        ctx, p, int(checkin_id), answer == "1"))
+
+
+async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Forged, malformed or retired callback data: say so, change nothing."""
+    await deliver(update, context, Outcome(toast=texts.STALE_BUTTON))

@@ -1,0 +1,86 @@
+"""Participant commands and plain messages. Each is one line of routing into a use case."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from coach.bot.handlers.common import command_args, run_for_participant, run_plain
+from coach.bot.runtime import runtime
+from coach.services import checkins, inbox, onboarding, texts
+from coach.services.replies import Outcome
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/start: onboarding, or welcome back."""
+    user, chat = update.effective_user, update.effective_chat
+    await run_plain(update, context, lambda ctx: onboarding.start(
+        ctx, telegram_id=user.id, chat_id=chat.id, first_name=user.first_name or ""))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/help: what the bot can do (admins also see their part)."""
+    text = texts.HELP_PARTICIPANT
+    if update.effective_user.id in runtime(context).settings.coach_admin_ids:
+        text += texts.HELP_ADMIN
+    await run_plain(update, context, lambda ctx: Outcome().say(text))
+
+
+async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/checkin: buttons, or a one-shot / backfilled line after the command."""
+    args = command_args(update)
+    if args.strip():
+        await run_for_participant(update, context, lambda ctx, p: checkins.submit_typed(
+            ctx, p, args, source="command"))
+    else:
+        await run_for_participant(update, context, checkins.start_buttons)
+
+
+async def today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/today: today's check-in status."""
+    await run_for_participant(update, context, checkins.today_status)
+
+
+async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/history: recent entries."""
+    await run_for_participant(update, context, checkins.history)
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cancel: drop whatever is in progress."""
+    await run_for_participant(update, context, checkins.cancel, during_onboarding=True)
+
+
+async def schedule(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/schedule: show the reminder times."""
+    await run_for_participant(update, context, onboarding.show_schedule)
+
+
+async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/timezone [place]: change the time zone."""
+    args = command_args(update)
+    await run_for_participant(update, context, lambda ctx, p: onboarding.ask_timezone_change(ctx, p, args))
+
+
+async def cleared(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/cleared: the clinician has given the go-ahead."""
+    await run_for_participant(update, context, onboarding.mark_cleared)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Any command the bot does not know."""
+    word = (update.effective_message.text or "/").split()[0].split("@")[0][:40]
+    await run_plain(update, context, lambda ctx: Outcome().say(texts.UNKNOWN_COMMAND.format(command=word)))
+
+
+async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A typed message: safety scan, then a check-in line, a time zone, or a gentle pointer."""
+    user_id, text = update.effective_user.id, update.effective_message.text or ""
+    await run_plain(update, context, lambda ctx: inbox.handle_text(ctx, telegram_id=user_id, text=text))
+
+
+async def location_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A shared location: used only to set the time zone."""
+    user_id, loc = update.effective_user.id, update.effective_message.location
+    await run_plain(update, context, lambda ctx: inbox.handle_location(
+        ctx, telegram_id=user_id, latitude=loc.latitude, longitude=loc.longitude))

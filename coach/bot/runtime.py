@@ -1,0 +1,25 @@
+"""What handlers need at run time, kept in bot_data and passed in rather than imported as globals."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from telegram.ext import ContextTypes
+
+from coach.clock import Clock
+from coach.config import Settings
+from coach.services.runner import UseCaseRunner
+
+
+@dataclass(frozen=True)
+class Runtime:
+    settings: Settings
+    clock: Clock
+    runner: UseCaseRunner
+
+
+RUNTIME_KEY = "coach.runtime"
+
+
+def runtime(context: ContextTypes.DEFAULT_TYPE) -> Runtime:
+    return context.application.bot_data[RUNTIME_KEY]

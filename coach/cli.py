@@ -1,0 +1,75 @@
+"""The `coach` command: migrate, run, demo."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from coach.config import ConfigError, Settings, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="coach", description="A gentle strength-training coach on Telegram.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    commands.add_parser("run", help="run the bot (long polling)")
+    demo = commands.add_parser("demo", help="a participant onboards and checks in, against the local emulator")
+    demo.add_argument("--database", default="sqlite:///coach-demo.db",
+                      help="database for the demo (default: a fresh coach-demo.db here)")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "migrate":
+            return _migrate(load_settings())
+        if args.command == "run":
+            return _run(load_settings())
+        if args.command == "demo":
+            from coach.demo import run_demo
+
+            return asyncio.run(run_demo(database_url=args.database))
+    except ConfigError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 1
+
+
+def _migrate(settings: Settings) -> int:
+    from coach.store.migrate import upgrade
+
+    try:
+        upgrade(settings.database_url)
+    except Exception as exc:  # noqa: BLE001 - the operator needs one sentence, not a traceback
+        print(f"coach: could not migrate the database: {type(exc).__name__}: {_first_line(exc)}", file=sys.stderr)
+        return 1
+    print("coach: database is up to date.")
+    return 0
+
+
+def _run(settings: Settings) -> int:
+    from telegram import Update
+
+    from coach.bot.app import build_application
+    from coach.clock import SystemClock
+    from coach.logs import configure_logging
+    from coach.store.db import make_engine
+    from coach.store.migrate import upgrade
+
+    token = settings.require_token()
+    configure_logging(settings.log_level, token=token)
+    if settings.database_url.startswith("sqlite"):
+        # The embedded default sets itself up on first start; PostgreSQL is migrated as a deploy step.
+        upgrade(settings.database_url)
+    engine = make_engine(settings.database_url)
+    application = build_application(settings, engine=engine, clock=SystemClock(), token=token)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0][:200]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

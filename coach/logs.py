@@ -1,0 +1,29 @@
+"""Logging set-up: quiet HTTP libraries and a filter that keeps the bot token out of every line."""
+
+from __future__ import annotations
+
+import logging
+
+
+class RedactToken(logging.Filter):
+    """Replaces the token wherever it appears (httpx, for one, logs full request URLs)."""
+
+    def __init__(self, secret: str) -> None:
+        super().__init__()
+        self.secret = secret
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if self.secret and self.secret in record.getMessage():
+            record.msg = record.getMessage().replace(self.secret, "<token>")
+            record.args = ()
+        return True
+
+
+def configure_logging(level: str, *, token: str | None = None) -> None:
+    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    if token:
+        redactor = RedactToken(token)
+        for handler in logging.getLogger().handlers:
+            handler.addFilter(redactor)

@@ -1,0 +1,199 @@
+"""The daily check-in: by buttons (one edited message), by a typed line, by command, backfilled."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from coach.domain.symptoms import (
+    ITEM_LABELS,
+    ITEMS,
+    ParseFailure,
+    format_day,
+    format_scores,
+    parse_checkin,
+)
+from coach.services import safety, texts
+from coach.services.context import UseCaseContext
+from coach.services.replies import Outcome, Reply, button_rows
+from coach.store import checkins as store
+from coach.store.models import CheckIn, CheckInDraft, Participant
+
+FOOT_STEP = len(ITEMS)
+
+
+def start_buttons(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    """/checkin with nothing after it: one message with 0–10 buttons, edited as answers come."""
+    today = ctx.local_today(participant)
+    draft = store.open_draft(session=ctx.session, participant_id=participant.id, local_date=today, now=ctx.now)
+    participant.awaiting = f"checkin:{draft.id}"
+    intro = ""
+    if store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today):
+        intro = "You've already checked in today; new answers will replace that entry.\n"
+    reply = _draft_reply(draft, participant, edit=False)
+    return Outcome(replies=[Reply(intro + reply.text, buttons=reply.buttons, draft_id=draft.id)])
+
+
+def press(ctx: UseCaseContext, participant: Participant, draft_id: int, step: int, value: int) -> Outcome:
+    """A 0–10 (or foot yes/no) button on a check-in message."""
+    draft = store.get_draft(session=ctx.session, draft_id=draft_id)
+    if draft is None or draft.participant_id != participant.id:
+        return Outcome(toast=texts.NOT_YOUR_BUTTON)
+    if draft.status != "open" or step != _next_step(draft, participant):
+        return Outcome(toast=texts.STALE_BUTTON)
+    if step < FOOT_STEP:
+        if not 0 <= value <= 10:
+            return Outcome(toast=texts.STALE_BUTTON)
+        setattr(draft, ITEMS[step], value)
+    else:
+        if value not in (0, 1):
+            return Outcome(toast=texts.STALE_BUTTON)
+        draft.foot_problem = bool(value)
+    ctx.session.add(draft)
+    if _next_step(draft, participant) is not None:
+        return Outcome(replies=[_draft_reply(draft, participant, edit=True)], toast="Got it")
+    return _save_draft(ctx, participant, draft)
+
+
+def cancel(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    had_something = store.cancel_open_drafts(session=ctx.session, participant_id=participant.id) > 0
+    had_something = had_something or participant.awaiting is not None
+    participant.awaiting = None
+    return Outcome().say(texts.CANCELLED if had_something else texts.NOTHING_TO_CANCEL,
+                         remove_keyboard=had_something)
+
+
+def cancel_draft(ctx: UseCaseContext, participant: Participant, draft_id: int) -> Outcome:
+    draft = store.get_draft(session=ctx.session, draft_id=draft_id)
+    if draft is None or draft.participant_id != participant.id:
+        return Outcome(toast=texts.NOT_YOUR_BUTTON)
+    if draft.status != "open":
+        return Outcome(toast=texts.STALE_BUTTON)
+    draft.status = "cancelled"
+    ctx.session.add(draft)
+    if participant.awaiting == f"checkin:{draft.id}":
+        participant.awaiting = None
+    return Outcome().say("Check-in cancelled. Nothing was saved.", edit=True)
+
+
+def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, source: str) -> Outcome:
+    """A typed check-in line (after /checkin or on its own); nothing is stored unless all of it is read."""
+    parsed = parse_checkin(text, today=ctx.local_today(participant))
+    if isinstance(parsed, ParseFailure):
+        return Outcome().say(parsed.reason)
+    scores = parsed.scores
+    if parsed.same_as_yesterday:
+        previous = store.get_checkin(session=ctx.session, participant_id=participant.id,
+                                     local_date=parsed.day - timedelta(days=1))
+        if previous is None:
+            return Outcome().say(
+                f"I don't have a check-in for {format_day(parsed.day - timedelta(days=1))} to copy, so "
+                "nothing was saved. " + texts.CHECKIN_HOW)
+        scores = {item: getattr(previous, item) for item in ITEMS}
+        source = "same"
+    saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=parsed.day,
+                               scores=scores, note=parsed.note, foot_problem=parsed.foot_problem,
+                               source=source, now=ctx.now)
+    store.cancel_open_drafts(session=ctx.session, participant_id=participant.id)
+    participant.awaiting = None
+    outcome = Outcome().say(_confirmation(saved.checkin, replaced=saved.replaced))
+    if parsed.foot_problem:
+        outcome.extend(safety.foot_problem_reported(ctx, participant))
+    elif parsed.foot_problem is None and participant.condition == "diabetic":
+        outcome.say(texts.FOOT_QUESTION, buttons=button_rows(
+            [("No new problems", f"f1:{saved.checkin.id}:0"), ("Yes", f"f1:{saved.checkin.id}:1")]))
+    return outcome
+
+
+def answer_foot_check(ctx: UseCaseContext, participant: Participant, checkin_id: int, problem: bool) -> Outcome:
+    """The foot question asked after a typed check-in from someone with diabetic neuropathy."""
+    checkin = store.get_checkin_by_id(session=ctx.session, checkin_id=checkin_id)
+    if checkin is None or checkin.participant_id != participant.id:
+        return Outcome(toast=texts.NOT_YOUR_BUTTON)
+    if checkin.foot_problem is not None:
+        return Outcome(toast=texts.STALE_BUTTON)
+    checkin.foot_problem = problem
+    ctx.session.add(checkin)
+    answer = "Yes — a new problem" if problem else "No new problems"
+    outcome = Outcome().say(f"{texts.FOOT_QUESTION}\n→ {answer}. Saved.", edit=True)
+    if problem:
+        outcome.extend(safety.foot_problem_reported(ctx, participant))
+    return outcome
+
+
+def today_status(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    today = ctx.local_today(participant)
+    checkin = store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today)
+    if checkin is None:
+        return Outcome().say(f"Today ({format_day(today)}): no check-in yet. Send /checkin when you're ready.")
+    return Outcome().say(f"Today ({format_day(today)}): checked in — {format_scores(_scores(checkin))}"
+                         + (f"\nNote: {checkin.note}" if checkin.note else ""))
+
+
+def history(ctx: UseCaseContext, participant: Participant, *, days: int = 14) -> Outcome:
+    rows = store.recent_checkins(session=ctx.session, participant_id=participant.id, limit=days)
+    if not rows:
+        return Outcome().say("No check-ins yet. Send /checkin to make your first one.")
+    lines = [f"{format_day(c.local_date)}: {format_scores(_scores(c))}" + (" 📝" if c.note else "")
+             for c in rows]
+    return Outcome().say("Your recent check-ins (newest first):\n" + "\n".join(lines))
+
+
+def _confirmation(checkin: CheckIn, *, replaced: bool) -> str:
+    text = f"Saved for {format_day(checkin.local_date)}: {format_scores(_scores(checkin))}"
+    if checkin.note:
+        text += f"\nNote: {checkin.note}"
+    if checkin.foot_problem is not None:
+        text += "\nFoot check: " + ("new problem reported" if checkin.foot_problem else "no new problems")
+    if replaced:
+        text += "\n(This replaces your earlier entry for that day; I've kept the old one too.)"
+    return text
+
+
+def _save_draft(ctx: UseCaseContext, participant: Participant, draft: CheckInDraft) -> Outcome:
+    scores = {item: getattr(draft, item) for item in ITEMS}
+    saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=draft.local_date,
+                               scores=scores, note=None, foot_problem=draft.foot_problem, source="buttons",
+                               now=ctx.now)
+    draft.status = "saved"
+    ctx.session.add(draft)
+    if participant.awaiting == f"checkin:{draft.id}":
+        participant.awaiting = None
+    outcome = Outcome(replies=[Reply(_confirmation(saved.checkin, replaced=saved.replaced), edit=True)],
+                      toast="Saved")
+    if draft.foot_problem:
+        outcome.extend(safety.foot_problem_reported(ctx, participant))
+    return outcome
+
+
+def _next_step(draft: CheckInDraft, participant: Participant) -> int | None:
+    for index, item in enumerate(ITEMS):
+        if getattr(draft, item) is None:
+            return index
+    if participant.condition == "diabetic" and draft.foot_problem is None:
+        return FOOT_STEP
+    return None
+
+
+def _draft_reply(draft: CheckInDraft, participant: Participant, *, edit: bool) -> Reply:
+    step = _next_step(draft, participant)
+    answered = {item: getattr(draft, item) for item in ITEMS if getattr(draft, item) is not None}
+    lines = [f"Check-in for {format_day(draft.local_date)}"]
+    if answered:
+        lines.append(format_scores(answered))
+    cancel_row = [("Cancel", f"c1:{draft.id}:x:0")]
+    if step is None or step == FOOT_STEP:
+        lines.append("\n" + texts.FOOT_QUESTION)
+        buttons = button_rows([("No new problems", f"c1:{draft.id}:{FOOT_STEP}:0"),
+                               ("Yes", f"c1:{draft.id}:{FOOT_STEP}:1")], cancel_row)
+    else:
+        item = ITEMS[step]
+        lines.append(f"\n{ITEM_LABELS[item].capitalize()} right now? (0 = none, 10 = worst)")
+        if step == 0:
+            lines.append("You can also just type all four, e.g. pain 4 numbness 2 tingling 3 balance 1")
+        buttons = button_rows([(str(v), f"c1:{draft.id}:{step}:{v}") for v in range(0, 6)],
+                              [(str(v), f"c1:{draft.id}:{step}:{v}") for v in range(6, 11)], cancel_row)
+    return Reply("\n".join(lines), buttons=buttons, edit=edit)
+
+
+def _scores(checkin: CheckIn) -> dict[str, int]:
+    return {item: getattr(checkin, item) for item in ITEMS}

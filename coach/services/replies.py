@@ -1,0 +1,48 @@
+"""What a use case asks the bot layer to say: framework-free, so services test without Telegram."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Button:
+    label: str
+    data: str  # callback data: short, versioned, re-checked for ownership when pressed
+
+
+@dataclass(frozen=True)
+class Reply:
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    location_button: str | None = None  # label of a one-time "share my location" key
+    remove_keyboard: bool = False
+    edit: bool = False  # replace the message whose button was pressed instead of sending anew
+    draft_id: int | None = None  # remember the sent message's id on this check-in draft
+
+
+@dataclass(frozen=True)
+class AdminAlert:
+    chat_id: int
+    text: str
+
+
+@dataclass
+class Outcome:
+    replies: list[Reply] = field(default_factory=list)
+    admin_alerts: list[AdminAlert] = field(default_factory=list)
+    toast: str | None = None  # the short notice shown when a button press is answered
+
+    def say(self, text: str, **kwargs: object) -> Outcome:
+        self.replies.append(Reply(text, **kwargs))  # type: ignore[arg-type]
+        return self
+
+    def extend(self, other: Outcome) -> Outcome:
+        self.replies.extend(other.replies)
+        self.admin_alerts.extend(other.admin_alerts)
+        self.toast = self.toast or other.toast
+        return self
+
+
+def button_rows(*rows: list[tuple[str, str]]) -> tuple[tuple[Button, ...], ...]:
+    return tuple(tuple(Button(label, data) for label, data in row) for row in rows)

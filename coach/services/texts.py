@@ -1,0 +1,113 @@
+"""Everything the bot says that is not built from data. Gentle, clear, short."""
+
+from __future__ import annotations
+
+CONSENT_VERSION = "2026-11"
+
+INTRO = (
+    "Hello{name}! I'm Coach, a habit helper for light strength training when you live with "
+    "nerve damage (neuropathy, sciatica or a nerve injury).\n\n"
+    "What I do: remind you of short, light sessions and a daily symptom check-in, keep a careful "
+    "diary, and once a week suggest a small step up, a hold or a rest — always with a prompt to "
+    "check with your clinician.\n\n"
+    "What I am not: I am not medical advice, not a doctor, and not for emergencies. If something "
+    "feels seriously wrong, call your local emergency number.\n\n"
+    "To help you I need to store health information you send me (symptom scores, notes, "
+    "sessions). Only you and the coaching team can see it; you can export it with /export or "
+    "erase it with /delete at any time.\n\n"
+    "Do you agree to me storing this information?"
+)
+CONSENT_DECLINED = (
+    "That's completely fine. I haven't stored anything about you. "
+    "If you change your mind, just send /start."
+)
+SCREENING_INTRO = (
+    "Thank you. A few quick safety questions before any exercise (yes or no). "
+    "There are no wrong answers."
+)
+SCREENING_QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("heart", "Has a doctor ever said you have a heart condition?"),
+    ("chest_pain", "Do you get chest pain at rest or when you are active?"),
+    ("dizziness", "Do you lose your balance because of dizziness, or have you ever lost consciousness?"),
+    ("bone_joint", "Do you have a bone or joint problem that gets worse with activity?"),
+    ("bp_meds", "Are you taking medicine for your blood pressure or heart?"),
+    ("other_reason", "Do you know of any other reason you should not exercise?"),
+    ("pregnancy_surgery", "Are you pregnant, or have you had surgery in the last few months?"),
+)
+CLEARANCE_NEEDED = (
+    "Thank you for answering honestly. Because you said yes to at least one question, please "
+    "get a go-ahead from your clinician before starting exercise.\n\n"
+    "Until then I'll help you track your symptoms, but I won't send training reminders or "
+    "suggest progressions. When your clinician has said it's okay, send /cleared."
+)
+SCREENING_CLEAR = "Thank you — nothing in your answers holds you back from starting light."
+CONDITIONS: tuple[tuple[str, str], ...] = (
+    ("peripheral", "Peripheral neuropathy"),
+    ("diabetic", "Diabetic neuropathy"),
+    ("radiculopathy", "Sciatica / radiculopathy"),
+    ("nerve_injury", "Recovering from a nerve injury"),
+    ("other", "Something else / not sure"),
+)
+CONDITION_QUESTION = "Which best describes your nerve condition?"
+TIMEZONE_QUESTION = (
+    "Which time zone are you in, so reminders come at your local time?\n"
+    "Type your city (for example: Berlin, New York, Kolkata), a time zone name like "
+    "Europe/London, or tap the button to share your location."
+)
+SHARE_LOCATION = "📍 Share my location"
+SCHEDULE_INTRO = "Here is a gentle starting schedule:"
+SCHEDULE_OUTRO = "You can change any of it later with /schedule."
+FINISHED = (
+    "All set{name}! You can check in any time with /checkin — or just type one line like\n"
+    "pain 4 numbness 2 tingling 3 balance 1\n"
+    "Send /help to see everything I can do."
+)
+FINISHED_NOT_CLEARED = (
+    "\n\nReminder: until your clinician gives the go-ahead and you send /cleared, "
+    "I'll only track symptoms."
+)
+NEED_START = "Hello! Please send /start first so we can set things up together."
+FINISH_ONBOARDING = "Let's finish setting up first — here is where we were:"
+WELCOME_BACK = "Welcome back{name}! Everything is as you left it. Send /help to see what I can do."
+CHECKIN_HOW = (
+    "You can check in by typing one line, for example:\n"
+    "pain 4 numbness 2 tingling 3 balance 1   (or p4 n2 t3 b1, or 4 2 3 1)\n"
+    "or send /checkin to answer with buttons."
+)
+NOT_UNDERSTOOD = "Sorry, I didn't understand that. " + CHECKIN_HOW + "\nSend /help for everything else."
+TOO_LONG = (
+    "That message is too long for me to read ({length:,} characters; I can take up to {limit:,}). "
+    "Nothing was saved. Please send your check-in as one short line, for example:\n"
+    "pain 4 numbness 2 tingling 3 balance 1 — slept badly"
+)
+UNKNOWN_COMMAND = "I don't know the command {command}. Send /help to see what I can do."
+CANCELLED = "Okay, cancelled. Nothing was saved."
+NOTHING_TO_CANCEL = "There's nothing in progress to cancel."
+STALE_BUTTON = "That button is no longer active."
+NOT_YOUR_BUTTON = "That button isn't for you."
+SORRY_TRY_AGAIN = "Sorry — something went wrong on my side and nothing was saved. Please try again in a moment."
+CLEARED_OK = (
+    "Thank you. I've noted that your clinician has given you the go-ahead. "
+    "Training reminders and suggestions are now on. Start light and stop if anything feels wrong."
+)
+CLEARED_NOT_NEEDED = "You're all set already — your screening didn't need a clinician's go-ahead."
+CLEARED_ALREADY = "You're already marked as cleared. Thank you!"
+FOOT_QUESTION = "Foot check: any new blister, wound or redness on your feet today?"
+
+HELP_PARTICIPANT = (
+    "Here's what I can do:\n"
+    "/checkin — today's symptom check-in (buttons), or type e.g. pain 4 numbness 2 tingling 3 balance 1\n"
+    "/checkin yesterday … or /checkin 2026-11-18 … — fill in a day you missed (up to 7 days back)\n"
+    "/today — today's check-in\n"
+    "/history — your recent entries\n"
+    "/schedule — your reminder times\n"
+    "/timezone — change your time zone\n"
+    "/cleared — tell me your clinician has given the go-ahead\n"
+    "/cancel — stop what we're doing\n"
+    "/help — this list\n\n"
+    "Scores go from 0 (none) to 10 (worst). I'm not medical advice; in an emergency call your "
+    "local emergency number."
+)
+HELP_ADMIN = (
+    "\n\nAdmin: you receive safety alerts here as soon as a participant reports a red flag."
+)

@@ -1,0 +1,115 @@
+"""Shared fixtures: real SQLite files, a real PostgreSQL database, the local Bot API emulator."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, create_engine, text
+from sqlmodel import SQLModel
+
+from coach.store.db import make_engine
+from coach.store.migrate import upgrade
+
+POSTGRES_URL = os.environ.get("COACH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+REQUIRE_POSTGRES = os.environ.get("COACH_REQUIRE_POSTGRES") == "1"
+
+
+def _admin_url() -> str:
+    return POSTGRES_URL.replace("postgresql://", "postgresql+psycopg://", 1)
+
+
+def postgres_reachable() -> str | None:
+    """None when PostgreSQL answers, else the reason it doesn't."""
+    try:
+        engine = create_engine(_admin_url(), connect_args={"connect_timeout": 3})
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        engine.dispose()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure means "not reachable", with its reason
+        return f"{type(exc).__name__}: {str(exc).splitlines()[0][:160]}"
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> str:
+    """The PostgreSQL URL; skips (or fails, when COACH_REQUIRE_POSTGRES=1) if none is reachable."""
+    reason = postgres_reachable()
+    if reason is not None:
+        message = f"PostgreSQL not reachable at {POSTGRES_URL} ({reason})"
+        if REQUIRE_POSTGRES:
+            pytest.fail(message + " and COACH_REQUIRE_POSTGRES=1")
+        pytest.skip(message)
+    return POSTGRES_URL
+
+
+def create_postgres_database(server_url: str) -> str:
+    """A fresh, empty database on the server, returned as its URL."""
+    name = f"coach_test_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://", 1),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return server_url.rsplit("/", 1)[0] + "/" + name
+
+
+def drop_postgres_database(server_url: str, url: str) -> None:
+    name = url.rsplit("/", 1)[1]
+    admin = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://", 1),
+                          isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'coach.db'}"
+
+
+@pytest.fixture
+def postgres_url(postgres_server: str) -> Iterator[str]:
+    url = create_postgres_database(postgres_server)
+    try:
+        yield url
+    finally:
+        drop_postgres_database(postgres_server, url)
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres(postgres_server: str) -> Iterator[str]:
+    """One migrated PostgreSQL database for the whole run; tests empty it after themselves."""
+    url = create_postgres_database(postgres_server)
+    upgrade(url)
+    try:
+        yield url
+    finally:
+        drop_postgres_database(postgres_server, url)
+
+
+def _empty_all_tables(engine: Engine) -> None:
+    with engine.begin() as conn:
+        for table in reversed(SQLModel.metadata.sorted_tables):
+            conn.execute(table.delete())
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def engine(request, tmp_path) -> Iterator[Engine]:
+    """A migrated database engine: once a SQLite file, once PostgreSQL."""
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path / 'store.db'}"
+        upgrade(url)
+        eng = make_engine(url)
+        yield eng
+        eng.dispose()
+        return
+    url = request.getfixturevalue("migrated_postgres")
+    eng = make_engine(url)
+    try:
+        yield eng
+    finally:
+        _empty_all_tables(eng)
+        eng.dispose()
