@@ -48,6 +48,8 @@ def _migrate(settings: Settings) -> int:
 
 
 def _run(settings: Settings) -> int:
+    token = settings.require_token()  # before any heavy import: a bad token is one quick sentence
+
     from telegram import Update
 
     from coach.bot.app import build_application
@@ -56,7 +58,6 @@ def _run(settings: Settings) -> int:
     from coach.store.db import make_engine
     from coach.store.migrate import upgrade
 
-    token = settings.require_token()
     configure_logging(settings.log_level, token=token)
     if settings.database_url.startswith("sqlite"):
         # The embedded default sets itself up on first start; PostgreSQL is migrated as a deploy step.

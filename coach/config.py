@@ -99,10 +99,10 @@ class Settings(BaseSettings):
         return url
 
 
-def load_settings(**overrides: object) -> Settings:
+def load_settings(*, env_file: str | None = ".env", **overrides: object) -> Settings:
     """Read settings, turning validation errors into one clear ConfigError sentence."""
     try:
-        return Settings(**overrides)  # type: ignore[arg-type]
+        return Settings(_env_file=env_file, **overrides)  # type: ignore[arg-type, call-arg]
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first.get("loc", ())).upper() or "a setting"

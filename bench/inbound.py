@@ -1,0 +1,142 @@
+"""Typed check-ins handled per second end to end, against a bare PTB echo bot on the same emulator.
+
+The emulator runs in its own process. Both bots poll it over HTTP through python-telegram-bot's
+real client; each incoming message gets exactly one sendMessage back. Prints one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from telegram import Update
+from telegram.ext import ApplicationBuilder, MessageHandler, filters
+
+from coach.clock import SystemClock
+from coach.config import load_settings
+from coach.emulator.client import EmulatorClient
+from coach.running import running_bot
+from coach.store import participants as participant_store
+from coach.store.db import make_engine, session_scope
+from coach.store.migrate import upgrade
+
+TOKEN = "123456789:" + "bench-token-" + "x" * 24
+FORMS = (
+    "pain {p} numbness {n} tingling {t} balance {b}",
+    "p{p} n{n} t{t} b{b}",
+    "{p} {n} {t} {b}",
+    "pain: {p}/10, numbness: {n}/10, tingling: {t}/10, balance: {b}/10 - a little tired",
+    "yesterday p{p} n{n} t{t} b{b}",
+)
+
+
+def start_emulator() -> tuple[subprocess.Popen, dict]:
+    process = subprocess.Popen([sys.executable, "-m", "coach.emulator", "--port", "0"],
+                               stdout=subprocess.PIPE, text=True)
+    urls = json.loads(process.stdout.readline())
+    return process, urls
+
+
+def messages_for(users: list[int], count: int) -> list[dict]:
+    items = []
+    for i in range(count):
+        user = users[i % len(users)]
+        scores = {"p": i % 11, "n": (i // 3) % 11, "t": (i // 7) % 11, "b": (i // 11) % 11}
+        items.append({"user_id": user, "text": FORMS[i % len(FORMS)].format(**scores), "first_name": "Bench"})
+    return items
+
+
+async def drive(client: EmulatorClient, items: list[dict], *, timeout: float) -> float:
+    """Queue the messages at once and time until the bot has answered every one."""
+    before = (await client.astats())["bot_messages"]
+    started = time.perf_counter()
+    await client.asend_batch(items)
+    deadline = started + timeout
+    while (await client.astats())["bot_messages"] < before + len(items):
+        if time.perf_counter() > deadline:
+            raise TimeoutError("the bot did not answer every message in time")
+        await asyncio.sleep(0.005)
+    return time.perf_counter() - started
+
+
+def seed_participants(url: str, users: list[int]) -> None:
+    """Onboarded participants, written straight to the store (onboarding is not what is measured)."""
+    now = datetime.now(UTC) - timedelta(days=30)  # now-ok: benchmark set-up, not bot logic
+    with session_scope(make_engine(url)) as session:
+        for user in users:
+            p = participant_store.create_participant(session=session, telegram_id=user, chat_id=user,
+                                                     first_name="Bench", timezone="Europe/Berlin", now=now)
+            participant_store.record_consent(session=session, participant_id=p.id, version="bench", now=now)
+            participant_store.ensure_schedule(session=session, participant_id=p.id, now=now)
+            p.onboarding_step, p.status, p.condition = None, "active", "peripheral"
+
+
+async def coach_rate(urls: dict, items: list[dict], warmup: list[dict], db_url: str) -> float:
+    client = EmulatorClient(urls["control_url"])
+    settings = load_settings(env_file=None, telegram_bot_token=TOKEN, telegram_api_base_url=urls["base_url"],
+                             database_url=db_url, log_level="WARNING")
+    engine = make_engine(db_url)
+    async with running_bot(settings, engine=engine, clock=SystemClock()):
+        await drive(client, warmup, timeout=60)
+        seconds = await drive(client, items, timeout=600)
+    engine.dispose()
+    return len(items) / seconds
+
+
+async def echo_rate(urls: dict, items: list[dict], warmup: list[dict]) -> float:
+    client = EmulatorClient(urls["control_url"])
+
+    async def echo(update: Update, context) -> None:  # noqa: ANN001
+        await update.effective_message.reply_text(update.effective_message.text)
+
+    app = ApplicationBuilder().token(TOKEN).base_url(urls["base_url"]).build()
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    async with app:
+        await app.start()
+        await app.updater.start_polling(poll_interval=0.0, timeout=10)
+        await drive(client, warmup, timeout=60)
+        seconds = await drive(client, items, timeout=600)
+        await app.updater.stop()
+        await app.stop()
+    return len(items) / seconds
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=2000)
+    parser.add_argument("--participants", type=int, default=200)
+    args = parser.parse_args()
+    users = [500_000 + i for i in range(args.participants)]
+    items, warmup = messages_for(users, args.messages), messages_for(users, 100)
+    with tempfile.TemporaryDirectory() as folder:
+        db_url = f"sqlite:///{Path(folder) / 'bench.db'}"
+        upgrade(db_url)
+        seed_participants(db_url, users)
+        process, urls = start_emulator()
+        try:
+            echo = await echo_rate(urls, items, warmup)
+            coach = await coach_rate(urls, items, warmup, db_url)
+            violations = len(EmulatorClient(urls["control_url"]).violations())
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    print(json.dumps({
+        "messages": args.messages,
+        "participants": args.participants,
+        "checkins_per_second": round(coach, 1),
+        "echo_per_second": round(echo, 1),
+        "ratio": round(coach / echo, 3),
+        "goal_ratio": 0.70,
+        "violations": violations,
+    }))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

@@ -1,0 +1,68 @@
+"""The real bot, over PTB's real HTTP client, against the local Bot API emulator."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import Engine
+
+from coach.clock import FrozenClock
+from coach.config import load_settings
+from coach.conversation import Person
+from coach.emulator.runner import EmulatorThread
+from coach.running import running_bot
+from coach.store.db import make_engine
+from coach.store.migrate import upgrade
+
+TOKEN = "123456789:" + "e2e-test-token-" + "x" * 20
+ADMIN_ID = 90_001
+SECOND_ADMIN_ID = 90_002
+# Saturday 21 November 2026, 17:00 UTC = 18:00 in Berlin.
+START = datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
+
+
+@dataclass
+class World:
+    emulator: EmulatorThread
+    engine: Engine
+    clock: FrozenClock
+
+    def person(self, user_id: int, first_name: str = "Ann") -> Person:
+        return Person(self.emulator.client, user_id, first_name)
+
+
+@pytest.fixture
+def emulator() -> Iterator[EmulatorThread]:
+    with EmulatorThread() as emu:
+        yield emu
+
+
+@pytest.fixture
+async def world(emulator, tmp_path) -> AsyncIterator[World]:
+    """A running bot on a fresh SQLite file; afterwards, no call may have broken the method table."""
+    url = f"sqlite:///{tmp_path / 'e2e.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    clock = FrozenClock(START)
+    settings = load_settings(env_file=None, telegram_bot_token=TOKEN, telegram_api_base_url=emulator.base_url,
+                             database_url=url, coach_admin_ids=f"{ADMIN_ID},{SECOND_ADMIN_ID}",
+                             coach_default_timezone="Europe/Berlin")
+    async with running_bot(settings, engine=engine, clock=clock):
+        yield World(emulator=emulator, engine=engine, clock=clock)
+    engine.dispose()
+    assert emulator.client.violations() == [], "the bot made calls the Bot API would reject"
+
+
+async def onboard(person: Person, *, condition: str = "Peripheral neuropathy", yes_to: int = 0,
+                  place: str = "Berlin") -> None:
+    """Walk through /start with consent, screening (the first `yes_to` answers yes), condition, zone."""
+    await person.say("/start")
+    await person.press("✅ I agree")
+    for index in range(7):
+        await person.press("Yes" if index < yes_to else "No")
+    await person.press(condition)
+    await person.say(place)
+    await person.press("👍 Sounds good")

@@ -1,0 +1,109 @@
+"""Bad input gets a short clear answer, stores nothing wrong, and never silences the bot."""
+
+from __future__ import annotations
+
+from sqlalchemy import func
+from sqlmodel import select
+
+from coach.conversation import texts_of
+from coach.store.db import session_scope
+from coach.store.models import CheckIn, CheckInDraft, Participant
+from tests.e2e.conftest import onboard
+
+
+def _checkin_count(world) -> int:
+    with session_scope(world.engine) as session:
+        return session.exec(select(func.count()).select_from(CheckIn)).one()
+
+
+async def test_out_of_range_contradictory_and_unreadable_scores_store_nothing(world):
+    """pain 14, pain given twice, and an unknown word each get a reason and store nothing."""
+    ann = world.person(3001)
+    await onboard(ann)
+    cases = {
+        "pain 14 numbness 2 tingling 3 balance 1": "14",
+        "pain 4 numbness 2 tingling 3 balance 1 pain 6": "pain",
+        "pain 4 nmbness 2 tingling 3 balance 1": "nmbness",
+    }
+    for text, mentioned in cases.items():
+        reply = texts_of(await ann.say(text))
+        assert mentioned in reply and "pain 4" in reply.lower(), reply  # says what was wrong and how to write it
+    assert _checkin_count(world) == 0
+    assert "Saved" in texts_of(await ann.say("pain 4 numbness 2 tingling 3 balance 1"))  # still listening
+
+
+async def test_a_5000_character_message_is_refused_politely(world):
+    """An over-long message gets one clear answer and nothing is stored."""
+    bo = world.person(3002, "Bo")
+    await onboard(bo)
+    reply = texts_of(await bo.say("pain 4 " + "a" * 4993))
+    assert "too long" in reply and "5,000" in reply
+    assert _checkin_count(world) == 0
+
+
+async def test_commands_before_start_ask_for_start(world):
+    """Someone who never sent /start is asked to, whatever they send, and nothing is stored."""
+    cy = world.person(3003, "Cy")
+    for text in ("/checkin", "/today", "pain 4 numbness 2 tingling 3 balance 1", "/history"):
+        assert "/start" in texts_of(await cy.say(text))
+    with session_scope(world.engine) as session:
+        assert session.exec(select(Participant)).all() == []
+
+
+async def test_unknown_command_is_named_with_a_pointer_to_help(world):
+    """/frobnicate is answered with its name and /help."""
+    di = world.person(3004, "Di")
+    await onboard(di)
+    reply = texts_of(await di.say("/frobnicate now"))
+    assert "/frobnicate" in reply and "/help" in reply
+
+
+async def test_forged_button_data_is_refused_and_changes_nothing(world):
+    """Random callback data gets an answer, not silence, and no row changes."""
+    ed = world.person(3005, "Ed")
+    await onboard(ed)
+    sent = await ed.say("/checkin")
+    for data in ("c1:99999:0:4", "garbage", "c1:1:0:11", "o1:s:9:y", "c1:" + "9" * 12 + ":0:1"):
+        await ed.press_data(sent[0]["message_id"], data)
+    answers = world.emulator.client.callback_answers()
+    assert len(answers) >= 5 and all(a["text"] for a in answers[-5:])
+    assert _checkin_count(world) == 0
+
+
+async def test_a_button_naming_another_participants_draft_changes_nothing(world):
+    """Pressing a score on someone else's check-in draft is refused; their draft is untouched."""
+    owner, intruder = world.person(3006, "Fay"), world.person(3007, "Gus")
+    await onboard(owner)
+    await onboard(intruder)
+    sent = await owner.say("/checkin")
+    message_id, data = await owner.find_button("7")
+    await intruder.press_data(message_id, data)
+    assert world.emulator.client.callback_answers()[-1]["text"] == "That button isn't for you."
+    with session_scope(world.engine) as session:
+        draft = session.exec(select(CheckInDraft)).one()
+        assert (draft.pain, draft.status) == (None, "open")
+    assert sent  # the owner can still finish their own check-in
+    for value in ("7", "1", "1", "1"):
+        await owner.press(value)
+    assert _checkin_count(world) == 1
+
+
+async def test_a_stale_onboarding_button_is_answered_and_ignored(world):
+    """Tapping an already-answered screening question again changes nothing."""
+    hal = world.person(3008, "Hal")
+    await hal.say("/start")
+    await hal.press("✅ I agree")
+    message_id, yes_data = await hal.find_button("Yes")
+    await hal.press("No")
+    await hal.press_data(message_id, yes_data)
+    assert world.emulator.client.callback_answers()[-1]["text"] == "That button is no longer active."
+    with session_scope(world.engine) as session:
+        assert session.exec(select(Participant.onboarding_step)).one() == "screen:1"
+
+
+async def test_words_it_cannot_read_get_a_gentle_pointer(world):
+    """Chit-chat is answered with how to check in, not silence."""
+    ivy = world.person(3009, "Ivy")
+    await onboard(ivy)
+    reply = texts_of(await ivy.say("hello there"))
+    assert "/checkin" in reply and _checkin_count(world) == 0
