@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
 from coach.emulator.client import EmulatorClient
 
 QUIET_SECONDS = 0.15
+RESPONSE_TIMEOUT = 15.0
+# Every user action gets at least one of these back (a reply, an edit, or a button answer).
+RESPONSE_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
+                    "sendPhoto", "sendDocument")
 
 
 @dataclass
@@ -18,7 +24,6 @@ class Person:
     user_id: int
     first_name: str = "Ann"
     transcript: list[str] = field(default_factory=list)
-    _seen_edits: dict[int, int] = field(default_factory=dict)
 
     async def say(self, text: str) -> list[dict[str, Any]]:
         self.transcript.append(f"👤 {self.first_name}: {text}")
@@ -49,10 +54,19 @@ class Person:
     async def messages(self) -> list[dict[str, Any]]:
         return await self.client.amessages(self.user_id)
 
+    async def _responses(self) -> int:
+        calls = (await self.client.astats())["calls"]
+        return sum(calls.get(method, 0) for method in RESPONSE_METHODS)
+
     async def _act(self, action: Any) -> list[dict[str, Any]]:
         before = {m["message_id"]: m["edits"] for m in await self.client.amessages(self.user_id)}
+        responses = await self._responses()
         await action
-        await self.client.await_idle(timeout=15.0, quiet=QUIET_SECONDS)
+        deadline = time.monotonic() + RESPONSE_TIMEOUT
+        # First the bot starts answering (it may be slow), then it falls quiet.
+        while await self._responses() == responses and time.monotonic() < deadline:
+            await asyncio.sleep(0.01)
+        await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
         changed = [m for m in await self.client.amessages(self.user_id)
                    if m["message_id"] not in before or m["edits"] != before[m["message_id"]]]
         for message in changed:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from coach.domain.symptoms import (
     ITEM_LABELS,
@@ -99,7 +99,7 @@ def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, so
     if parsed.foot_problem:
         outcome.extend(safety.foot_problem_reported(ctx, participant))
     elif parsed.foot_problem is None and participant.condition == "diabetic":
-        outcome.say(texts.FOOT_QUESTION, buttons=button_rows(
+        outcome.say(_foot_question(ctx, participant, parsed.day), buttons=button_rows(
             [("No new problems", f"f1:{saved.checkin.id}:0"), ("Yes", f"f1:{saved.checkin.id}:1")]))
     return outcome
 
@@ -114,7 +114,8 @@ def answer_foot_check(ctx: UseCaseContext, participant: Participant, checkin_id:
     checkin.foot_problem = problem
     ctx.session.add(checkin)
     answer = "Yes — a new problem" if problem else "No new problems"
-    outcome = Outcome().say(f"{texts.FOOT_QUESTION}\n→ {answer}. Saved.", edit=True)
+    question = _foot_question(ctx, participant, checkin.local_date)
+    outcome = Outcome().say(f"{question}\n→ {answer}. Saved.", edit=True)
     if problem:
         outcome.extend(safety.foot_problem_reported(ctx, participant))
     return outcome
@@ -147,6 +148,12 @@ def _confirmation(checkin: CheckIn, *, replaced: bool) -> str:
     if replaced:
         text += "\n(This replaces your earlier entry for that day; I've kept the old one too.)"
     return text
+
+
+def _foot_question(ctx: UseCaseContext, participant: Participant, day: date) -> str:
+    if day == ctx.local_today(participant):
+        return texts.FOOT_QUESTION
+    return texts.FOOT_QUESTION_FOR_DAY.format(day=format_day(day))
 
 
 def _save_draft(ctx: UseCaseContext, participant: Participant, draft: CheckInDraft) -> Outcome:

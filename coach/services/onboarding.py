@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from zoneinfo import ZoneInfo
+
 from coach.domain import schedule as sched
 from coach.domain.timezones import ZoneMatch, describe_zone, resolve_zone_location, resolve_zone_text
 from coach.services import texts
 from coach.services.context import UseCaseContext, first_name_suffix
-from coach.services.replies import Outcome, Reply, button_rows
+from coach.services.replies import Outcome, button_rows
 from coach.store import participants as store
 from coach.store.models import Participant, Schedule
 
@@ -59,8 +61,7 @@ def answer_consent(ctx: UseCaseContext, participant: Participant, agreed: bool) 
                          now=ctx.now)
     participant.onboarding_step = "screen:0"
     store.touch(participant, now=ctx.now)
-    return (Outcome().say(texts.INTRO.format(name=first_name_suffix(participant.first_name))
-                          + "\n\n✅ You agreed.", edit=True)
+    return (Outcome().say(texts.CONSENT_GIVEN, edit=True)
             .say(texts.SCREENING_INTRO)
             .say(_screening_question(0), buttons=_screening_buttons(0)))
 
@@ -178,8 +179,9 @@ def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatc
     participant.timezone = match.zone
     participant.awaiting = None
     store.touch(participant, now=ctx.now)
-    outcome = Outcome().say(f"Time zone set: {match.label}. Your local time now is "
-                            f"{describe_zone(match.zone, ctx.now)}.", remove_keyboard=True)
+    local = ctx.now.astimezone(ZoneInfo(match.zone))
+    outcome = Outcome().say(f"Time zone set: {match.label}. It's {sched.format_hhmm(local.time())} "
+                            "there now.", remove_keyboard=True)
     if participant.onboarding_step == "timezone":
         participant.onboarding_step = "schedule"
         outcome.extend(_offer_schedule(ctx, participant))

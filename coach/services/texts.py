@@ -17,6 +17,10 @@ INTRO = (
     "erase it with /delete at any time.\n\n"
     "Do you agree to me storing this information?"
 )
+CONSENT_GIVEN = (
+    "✅ Thank you. You agreed that I may store the health information you send me. "
+    "You can withdraw this at any time with /delete."
+)
 CONSENT_DECLINED = (
     "That's completely fine. I haven't stored anything about you. "
     "If you change your mind, just send /start."
@@ -93,6 +97,7 @@ CLEARED_OK = (
 CLEARED_NOT_NEEDED = "You're all set already — your screening didn't need a clinician's go-ahead."
 CLEARED_ALREADY = "You're already marked as cleared. Thank you!"
 FOOT_QUESTION = "Foot check: any new blister, wound or redness on your feet today?"
+FOOT_QUESTION_FOR_DAY = "Foot check for {day}: was there any new blister, wound or redness on your feet?"
 
 HELP_PARTICIPANT = (
     "Here's what I can do:\n"

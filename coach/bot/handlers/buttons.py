@@ -7,8 +7,8 @@ import re
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.handlers.common import run_for_participant
 from coach.bot.deliver import deliver
+from coach.bot.handlers.common import run_for_participant
 from coach.services import checkins, onboarding, texts
 from coach.services.replies import Outcome
 

@@ -1,0 +1,195 @@
+"""A participant's weekly schedule: session days and times, check-in and review times.
+
+This part covers the defaults and how days and times are typed, shown and stored.
+Days are ``date.weekday()`` numbers (0 = Monday … 6 = Sunday); times are naive
+``datetime.time`` values meaning wall-clock time in the participant's own zone.
+
+Occurrence computation (when the next session / check-in / review falls) belongs in
+this module too; it goes in the section at the end.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import time
+
+__all__ = [
+    "DEFAULT_CHECKIN_TIME",
+    "DEFAULT_REVIEW_DAY",
+    "DEFAULT_REVIEW_TIME",
+    "DEFAULT_SESSION_DAYS",
+    "DEFAULT_SESSION_TIME",
+    "WEEKDAYS",
+    "decode_weekdays",
+    "encode_weekdays",
+    "format_hhmm",
+    "format_weekdays",
+    "parse_hhmm",
+    "parse_weekdays",
+]
+
+# --------------------------------------------------------------------------------------
+# Defaults
+# --------------------------------------------------------------------------------------
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")  # index = date.weekday()
+
+DEFAULT_SESSION_DAYS: tuple[int, ...] = (0, 2, 4)  # Mon, Wed, Fri
+DEFAULT_SESSION_TIME = time(18, 0)
+DEFAULT_CHECKIN_TIME = time(20, 0)
+DEFAULT_REVIEW_DAY = 6  # Sunday
+DEFAULT_REVIEW_TIME = time(19, 0)
+
+# Longer input is not a time or a list of days; don't bother looking at it.
+_MAX_INPUT = 100
+
+# --------------------------------------------------------------------------------------
+# Times of day
+# --------------------------------------------------------------------------------------
+
+# "20:00", "8:30" (24-hour clock).
+_HHMM_RE = re.compile(r"([0-9]{1,2}):([0-9]{2})")
+# "8pm", "8 pm", "8:30am", "8:30 a.m.", "12 AM" (12-hour clock).
+_AMPM_RE = re.compile(r"([0-9]{1,2})(?::([0-9]{2}))?\s*([ap])\.?\s*m\.?")
+
+
+_NAMED_TIMES = {"noon": time(12, 0), "midday": time(12, 0), "midnight": time(0, 0)}
+
+
+def parse_hhmm(text: str) -> time | None:
+    """A wall-clock time from "20:00", "8:30", "8pm", "8:30 am" or "noon"; else None.
+
+    Only H:MM / HH:MM (00:00–23:59) and 12-hour times with am/pm (1–12) are accepted:
+    no bare hours ("8"), no "0830", no "24:00" or "12:60".
+    """
+    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+        return None
+    text = text.strip().lower()
+    if text in _NAMED_TIMES:
+        return _NAMED_TIMES[text]
+    if m := _HHMM_RE.fullmatch(text):
+        hour, minute = int(m.group(1)), int(m.group(2))
+        if hour <= 23 and minute <= 59:
+            return time(hour, minute)
+        return None
+    if m := _AMPM_RE.fullmatch(text):
+        hour, minute = int(m.group(1)), int(m.group(2) or 0)
+        if not 1 <= hour <= 12 or minute > 59:
+            return None
+        hour %= 12  # 12am is midnight, 12pm is noon
+        if m.group(3) == "p":
+            hour += 12
+        return time(hour, minute)
+    return None
+
+
+def format_hhmm(t: time) -> str:
+    """ "08:30": a time on the 24-hour clock, as shown to participants and parsed back."""
+    return f"{t.hour:02d}:{t.minute:02d}"
+
+
+# --------------------------------------------------------------------------------------
+# Weekdays
+# --------------------------------------------------------------------------------------
+
+_DAY_SPELLINGS = (
+    ("mon", "monday", "mo"),
+    ("tue", "tues", "tuesday", "tu"),
+    ("wed", "weds", "wednesday", "we"),
+    ("thu", "thur", "thurs", "thursday", "th"),
+    ("fri", "friday", "fr"),
+    ("sat", "saturday", "sa"),
+    ("sun", "sunday", "su"),
+)
+_DAY_NAMES = {name: day for day, names in enumerate(_DAY_SPELLINGS) for name in names}
+
+_DAY_GROUPS: dict[str, tuple[int, ...]] = {
+    "daily": tuple(range(7)),
+    "everyday": tuple(range(7)),
+    "weekdays": (0, 1, 2, 3, 4),
+    "workdays": (0, 1, 2, 3, 4),
+    "weekends": (5, 6),
+    "weekend": (5, 6),
+}
+
+# Separators between days: commas, semicolons, slashes, "&", "+", "and", whitespace.
+_SPLIT_RE = re.compile(r"(?:[\s,;/&+]|\band\b)+")
+# Ranges: "mon-fri", "mon – fri", "monday to friday", "mon through fri".
+_RANGE_RE = re.compile(r"\s*(?:-|–|—|\bto\b|\bthrough\b|\bthru\b|\btill\b|\buntil\b)\s*")
+
+
+def _day(token: str) -> int | None:
+    return _DAY_NAMES.get(token.rstrip("."))
+
+
+def parse_weekdays(text: str) -> tuple[int, ...] | None:
+    """Days from "mon,wed,fri", "Monday, Wednesday", "mon-fri", "weekdays", "daily".
+
+    Returns sorted unique weekday numbers (0 = Monday), or None when the text is
+    empty or any part of it isn't a day. Ranges may wrap: "fri-mon" is Fri to Mon.
+    """
+    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+        return None
+    text = text.strip().lower()
+    text = re.sub(r"\bevery\s*day\b|\ball\s+week\b|\ball\s+days\b", "daily", text)
+    text = _RANGE_RE.sub("-", text)
+    days: set[int] = set()
+    for token in _SPLIT_RE.split(text):
+        if not token:
+            continue
+        if token in _DAY_GROUPS:
+            days.update(_DAY_GROUPS[token])
+            continue
+        ends = token.split("-")
+        if len(ends) == 1:
+            day = _day(token)
+            if day is None:
+                return None
+            days.add(day)
+        elif len(ends) == 2:
+            first, last = _day(ends[0]), _day(ends[1])
+            if first is None or last is None:
+                return None
+            length = (last - first) % 7
+            days.update((first + step) % 7 for step in range(length + 1))
+        else:
+            return None
+    return tuple(sorted(days)) or None
+
+
+def _checked(days: Iterable[int]) -> tuple[int, ...]:
+    out = set()
+    for day in days:
+        if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day <= 6:
+            raise ValueError(f"not a weekday number (0-6): {day!r}")
+        out.add(day)
+    return tuple(sorted(out))
+
+
+def format_weekdays(days: Iterable[int]) -> str:
+    """ "Mon, Wed, Fri": sorted, each day once. Raises ValueError for a non-weekday."""
+    return ", ".join(WEEKDAYS[day].capitalize() for day in _checked(days))
+
+
+def encode_weekdays(days: Iterable[int]) -> str:
+    """Storage form "0,2,4": sorted unique weekday numbers. ValueError for a non-weekday."""
+    return ",".join(str(day) for day in _checked(days))
+
+
+def decode_weekdays(s: str) -> tuple[int, ...]:
+    """Read the storage form back: "0,2,4" -> (0, 2, 4); "" -> ().
+
+    Raises ValueError for anything :func:`encode_weekdays` couldn't have written.
+    """
+    if not s.strip():
+        return ()
+    parts = [part.strip() for part in s.split(",")]
+    if not all(re.fullmatch(r"[0-6]", part, re.ASCII) for part in parts):
+        raise ValueError(f"not a stored weekday list: {s!r}")
+    return _checked(int(part) for part in parts)
+
+
+# --------------------------------------------------------------------------------------
+# Occurrences
+# --------------------------------------------------------------------------------------
