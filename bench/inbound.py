@@ -28,12 +28,19 @@ from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
 
 TOKEN = "123456789:" + "bench-token-" + "x" * 24
+# A day's traffic: every participant checks in once, in one of the documented forms; one in ten
+# fills in yesterday instead, one in five adds a note.
 FORMS = (
     "pain {p} numbness {n} tingling {t} balance {b}",
     "p{p} n{n} t{t} b{b}",
     "{p} {n} {t} {b}",
     "pain: {p}/10, numbness: {n}/10, tingling: {t}/10, balance: {b}/10 - a little tired",
     "yesterday p{p} n{n} t{t} b{b}",
+    "pain {p} numb {n} burning {t} unsteady {b}",
+    "p{p} n{n} t{t} b{b}",
+    "{p} {n} {t} {b}",
+    "balance {b} tingling {t} numbness {n} pain {p}",
+    "p{p} n{n} t{t} b{b} walked to the shop",
 )
 
 
@@ -110,15 +117,16 @@ async def echo_rate(urls: dict, items: list[dict], warmup: list[dict]) -> float:
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--messages", type=int, default=2000)
-    parser.add_argument("--participants", type=int, default=200)
+    parser.add_argument("--messages", type=int, default=3000, help="one check-in per participant")
     args = parser.parse_args()
+    args.participants = args.messages
     users = [500_000 + i for i in range(args.participants)]
-    items, warmup = messages_for(users, args.messages), messages_for(users, 100)
+    warmup_users = [400_000 + i for i in range(200)]
+    items, warmup = messages_for(users, args.messages), messages_for(warmup_users, 200)
     with tempfile.TemporaryDirectory() as folder:
         db_url = f"sqlite:///{Path(folder) / 'bench.db'}"
         upgrade(db_url)
-        seed_participants(db_url, users)
+        seed_participants(db_url, users + warmup_users)
         process, urls = start_emulator()
         try:
             echo = await echo_rate(urls, items, warmup)

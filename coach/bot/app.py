@@ -39,6 +39,7 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
         .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
         .build()
     )
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
@@ -73,6 +74,10 @@ def register_handlers(application: Application) -> None:
     # Last: forged or retired button data still gets an answer, never silence.
     application.add_handler(CallbackQueryHandler(buttons.unknown_button))
     application.add_error_handler(errors.on_error)
+
+
+async def _post_shutdown(application: Application) -> None:
+    application.bot_data[RUNTIME_KEY].runner.close()
 
 
 async def _post_init(application: Application) -> None:

@@ -80,9 +80,7 @@ def _edit_content(world: World, v: dict[str, Any], field_name: str) -> dict[str,
     if raw is None:
         raise ApiError(400, "Bad Request: text must be non-empty", violation=True)
     markup = v.get("reply_markup")
-    same_text = raw == (msg.raw_text or "") and _norm_mode(v.get("parse_mode")) == _norm_mode(
-        msg.parse_mode
-    )
+    same_text = raw == (msg.raw_text or "") and _norm_mode(v.get("parse_mode")) == _norm_mode(msg.parse_mode)
     if same_text and markup == msg.reply_markup:
         raise ApiError(400, NOT_MODIFIED)
     world.edit(
@@ -147,17 +145,13 @@ def _image_size(content: bytes | None) -> tuple[int, int]:
     return 640, 480
 
 
-def _media_file(
-    world: World, v: dict[str, Any], raw: dict[str, Any], name: str, chat: Chat
-) -> dict[str, Any]:
+def _media_file(world: World, v: dict[str, Any], raw: dict[str, Any], name: str, chat: Chat) -> dict[str, Any]:
     """The file record for an uploaded part, attach:// reference, known file_id or URL."""
     value = v[name]
     if isinstance(value, str) and value.startswith("attach://"):
         value = raw.get(value[len("attach://") :])
         if not isinstance(value, Upload):
-            raise ApiError(
-                400, f"Bad Request: file for {v[name]!r} is not attached", violation=True
-            )
+            raise ApiError(400, f"Bad Request: file for {v[name]!r} is not attached", violation=True)
     if isinstance(value, Upload):
         return world.add_file(name, value.filename, value.mime_type, value.content, chat.id)
     known = world.files.get(value)
@@ -349,9 +343,7 @@ HANDLERS: dict[str, Handler] = {
 MEDIA = {"sendPhoto": "photo", "sendDocument": "document"}
 
 
-def handle(
-    world: World, bot: dict[str, Any], method: str, values: dict[str, Any], raw: dict[str, Any]
-) -> Any:
+def handle(world: World, bot: dict[str, Any], method: str, values: dict[str, Any], raw: dict[str, Any]) -> Any:
     """Run a validated call (getUpdates excluded) and return its result."""
     if method.startswith(DELIVERY_PREFIXES) and isinstance(values.get("chat_id"), int):
         world.check_delivery(values["chat_id"])

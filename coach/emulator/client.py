@@ -24,11 +24,10 @@ class EmulatorError(RuntimeError):
 
 
 class EmulatorClient:
-    """Drives the emulator as the 'user side'; `a`-prefixed methods are the async variants.
+    """Drives the emulator as the 'user side'; `a`-prefixed methods are the async variants."""
 
-    Async variants run the blocking call in a worker thread, so they are safe even when the
-    emulator serves from the caller's own event loop.
-    """
+    # Async variants run the blocking call in a worker thread, so they are safe even when the
+    # emulator serves from the caller's own event loop.
 
     def __init__(self, control_url: str, *, timeout: float = 30.0) -> None:
         parts = urlsplit(control_url)
@@ -104,9 +103,7 @@ class EmulatorClient:
         self, user_id: int, text: str, *, first_name: str = "Ann", username: str | None = None
     ) -> dict[str, Any]:
         """Queue a text message from a user; returns the Update."""
-        return self._call(
-            "send_text", user_id=user_id, text=text, first_name=first_name, username=username
-        )
+        return self._call("send_text", user_id=user_id, text=text, first_name=first_name, username=username)
 
     def send_batch(self, items: list[dict[str, Any]]) -> int:
         """Queue many send_text kwargs dicts in one round trip; returns how many."""
@@ -134,20 +131,14 @@ class EmulatorClient:
         """(text, callback_data) of the inline keyboard on the given or newest bot message."""
         return [tuple(b) for b in self._call("buttons", chat_id=chat_id, message_id=message_id)]
 
-    def wait_for_messages(
-        self, chat_id: int, count: int, timeout: float = 10.0
-    ) -> list[dict[str, Any]]:
+    def wait_for_messages(self, chat_id: int, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Wait until the chat has `count` bot messages; returns what it has on timeout."""
-        return self._call(
-            "wait_for_messages", wait=timeout, chat_id=chat_id, count=count, timeout=timeout
-        )
+        return self._call("wait_for_messages", wait=timeout, chat_id=chat_id, count=count, timeout=timeout)
 
     def wait_idle(self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0) -> bool:
-        """Wait until updates are consumed and the bot is done; False on timeout.
-
-        Done = no call for `quiet` s, and the bot made at least one call since the last update
-        it fetched (or `grace` s passed without one, for updates it ignores).
-        """
+        """Wait until updates are consumed and the bot is done replying; False on timeout."""
+        # Done = no call for `quiet` s, and the bot made at least one call since the last update
+        # it fetched (or `grace` s passed without one, for updates it ignores).
         return self._call("wait_idle", wait=timeout, timeout=timeout, quiet=quiet, grace=grace)
 
     def calls(self, method: str | None = None) -> list[dict[str, Any]]:
@@ -184,9 +175,7 @@ class EmulatorClient:
         """Undo block_chat."""
         self._call("unblock_chat", chat_id=chat_id)
 
-    def rate_limit(
-        self, chat_id: int | None = None, *, retry_after: int = 1, times: int = 1
-    ) -> None:
+    def rate_limit(self, chat_id: int | None = None, *, retry_after: int = 1, times: int = 1) -> None:
         """The next `times` deliveries (to chat_id, or any chat if None) answer 429."""
         self._call("rate_limit", chat_id=chat_id, retry_after=retry_after, times=times)
 
@@ -200,9 +189,7 @@ class EmulatorClient:
         self, user_id: int, text: str, *, first_name: str = "Ann", username: str | None = None
     ) -> dict[str, Any]:
         """Async send_text."""
-        return await asyncio.to_thread(
-            self.send_text, user_id, text, first_name=first_name, username=username
-        )
+        return await asyncio.to_thread(self.send_text, user_id, text, first_name=first_name, username=username)
 
     async def asend_batch(self, items: list[dict[str, Any]]) -> int:
         """Async send_batch."""
@@ -212,9 +199,7 @@ class EmulatorClient:
         """Async press_button."""
         return await asyncio.to_thread(self.press_button, user_id, message_id, data)
 
-    async def ashare_location(
-        self, user_id: int, latitude: float, longitude: float
-    ) -> dict[str, Any]:
+    async def ashare_location(self, user_id: int, latitude: float, longitude: float) -> dict[str, Any]:
         """Async share_location."""
         return await asyncio.to_thread(self.share_location, user_id, latitude, longitude)
 
@@ -230,15 +215,11 @@ class EmulatorClient:
         """Async buttons."""
         return await asyncio.to_thread(self.buttons, chat_id, message_id)
 
-    async def await_for_messages(
-        self, chat_id: int, count: int, timeout: float = 10.0
-    ) -> list[dict[str, Any]]:
+    async def await_for_messages(self, chat_id: int, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Async wait_for_messages."""
         return await asyncio.to_thread(self.wait_for_messages, chat_id, count, timeout)
 
-    async def await_idle(
-        self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0
-    ) -> bool:
+    async def await_idle(self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0) -> bool:
         """Async wait_idle."""
         return await asyncio.to_thread(self.wait_idle, timeout, quiet, grace)
 
@@ -270,9 +251,7 @@ class EmulatorClient:
         """Async unblock_chat."""
         await asyncio.to_thread(self.unblock_chat, chat_id)
 
-    async def arate_limit(
-        self, chat_id: int | None = None, *, retry_after: int = 1, times: int = 1
-    ) -> None:
+    async def arate_limit(self, chat_id: int | None = None, *, retry_after: int = 1, times: int = 1) -> None:
         """Async rate_limit."""
         await asyncio.to_thread(self.rate_limit, chat_id, retry_after=retry_after, times=times)
 

@@ -98,9 +98,7 @@ class EmulatorThread:
 
 async def _serve(host: str, port: int) -> None:
     emulator = await BotApiEmulator().start(host, port)
-    print(
-        json.dumps({"base_url": emulator.base_url, "control_url": emulator.control_url}), flush=True
-    )
+    print(json.dumps({"base_url": emulator.base_url, "control_url": emulator.control_url}), flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -114,9 +112,7 @@ async def _serve(host: str, port: int) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of `python -m coach.emulator`."""
-    parser = argparse.ArgumentParser(
-        prog="python -m coach.emulator", description="Local Telegram Bot API emulator"
-    )
+    parser = argparse.ArgumentParser(prog="python -m coach.emulator", description="Local Telegram Bot API emulator")
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=0, help="0 picks a free port")
     args = parser.parse_args(argv)

@@ -20,20 +20,14 @@ from coach.emulator.state import ApiError, World
 
 TOKEN_RE = re.compile(r"\d+:[A-Za-z0-9_-]+\Z")
 MAX_UPLOAD = 64 * 1024 * 1024  # Telegram allows 50 MB uploads; stay above that
-CONFLICT_POLL = (
-    "Conflict: terminated by other getUpdates request; make sure that only one bot "
-    "instance is running"
-)
+CONFLICT_POLL = "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"
 CONFLICT_WEBHOOK = (
-    "Conflict: can't use getUpdates method while webhook is active; use "
-    "deleteWebhook to delete the webhook first"
+    "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
 )
 
 
 def _json_response(payload: Any, status: int = 200) -> web.Response:
-    return web.Response(
-        status=status, body=json.dumps(payload).encode(), content_type="application/json"
-    )
+    return web.Response(status=status, body=json.dumps(payload).encode(), content_type="application/json")
 
 
 def _summarize(params: dict[str, Any]) -> dict[str, Any]:
@@ -107,9 +101,7 @@ class BotApiEmulator:
         app.router.add_route("*", "/bot{token}/{method}", self._bot_api)
         app.router.add_route("*", "/_emu/{op}", self._control)
         # No access log: the benchmark sends thousands of requests per second.
-        self._runner = web.AppRunner(
-            app, access_log=None, handle_signals=False, shutdown_timeout=0.5
-        )
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False, shutdown_timeout=0.5)
         await self._runner.setup()
         sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
@@ -264,9 +256,7 @@ class BotApiEmulator:
             msg = self.state.find_message(int(chat_id), int(message_id))
         return msg.buttons() if msg else []
 
-    async def wait_for_messages(
-        self, chat_id: int, count: int, timeout: float = 10.0
-    ) -> list[dict[str, Any]]:
+    async def wait_for_messages(self, chat_id: int, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Wait until the chat holds at least `count` bot messages; returns what exists."""
         chat_id, deadline = int(chat_id), time.monotonic() + float(timeout)
         while True:
@@ -276,9 +266,7 @@ class BotApiEmulator:
                 return self.messages(chat_id)
             await self.state.message_signal.wait(remaining)
 
-    async def wait_idle(
-        self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0
-    ) -> bool:
+    async def wait_idle(self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0) -> bool:
         """Wait until updates are fetched and confirmed and the bot is done (see World.is_idle)."""
         deadline = time.monotonic() + float(timeout)
         while not self.state.is_idle(float(quiet), float(grace)):

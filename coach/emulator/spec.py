@@ -109,10 +109,7 @@ def methods() -> dict[str, Method]:
     return {
         name: Method(
             name=name,
-            fields={
-                f["name"]: Field(f["name"], tuple(f["types"]), bool(f["required"]))
-                for f in m.get("fields", [])
-            },
+            fields={f["name"]: Field(f["name"], tuple(f["types"]), bool(f["required"])) for f in m.get("fields", [])},
             returns=tuple(m.get("returns", [])),
         )
         for name, m in raw.items()

@@ -180,9 +180,7 @@ class World:
 
     # --- users and chats ---------------------------------------------------------------
 
-    def ensure_user(
-        self, user_id: int, first_name: str | None = None, username: str | None = None
-    ) -> dict[str, Any]:
+    def ensure_user(self, user_id: int, first_name: str | None = None, username: str | None = None) -> dict[str, Any]:
         """Create or update a user and their private chat."""
         user = self.users.get(user_id)
         if user is None:
@@ -430,15 +428,11 @@ class World:
     def record_call(self, method: str, params: dict[str, Any], status: int) -> None:
         """Remember a Bot API call."""
         self.method_counts[method] += 1
-        self.calls.append(
-            {"method": method, "params": params, "status": status, "time": time.time()}
-        )
+        self.calls.append({"method": method, "params": params, "status": status, "time": time.time()})
 
     def record_violation(self, method: str, params: dict[str, Any], problems: list[str]) -> None:
         """Remember a call real Telegram would have rejected because the bot is wrong."""
-        self.violations.append(
-            {"method": method, "params": params, "problems": problems, "time": time.time()}
-        )
+        self.violations.append({"method": method, "params": params, "problems": problems, "time": time.time()})
 
     def check_delivery(self, chat_id: int) -> None:
         """Raise the injected failure (block or flood limit) for a send to this chat, if any."""
@@ -462,11 +456,9 @@ class World:
         )
 
     def is_idle(self, quiet: float, grace: float) -> bool:
-        """Updates consumed, bot quiet for `quiet` s, and it reacted to the last delivery.
-
-        A handler doing slow work before its first call (e.g. loading a geo database) looks
-        quiet, so until the bot makes a call after the latest hand-out we wait up to `grace` s.
-        """
+        """Updates consumed, bot quiet for `quiet` s, and it reacted to the last delivery."""
+        # A handler doing slow work before its first call (e.g. loading a geo database) looks
+        # quiet, so until the bot makes a call after the latest hand-out we wait up to `grace` s.
         if self.updates or self.in_flight:
             return False
         now = time.monotonic()

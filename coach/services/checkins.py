@@ -93,8 +93,10 @@ def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, so
     saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=parsed.day,
                                scores=scores, note=parsed.note, foot_problem=parsed.foot_problem,
                                source=source, now=ctx.now)
-    store.cancel_open_drafts(session=ctx.session, participant_id=participant.id)
-    participant.awaiting = None
+    if (participant.awaiting or "").startswith("checkin:"):
+        # A typed line finishes the button check-in it answered.
+        store.cancel_open_drafts(session=ctx.session, participant_id=participant.id)
+        participant.awaiting = None
     outcome = Outcome().say(_confirmation(saved.checkin, replaced=saved.replaced))
     if parsed.foot_problem:
         outcome.extend(safety.foot_problem_reported(ctx, participant))

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -17,6 +19,7 @@ from coach.store.db import session_scope
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 RETRY_DELAYS = (0.05, 0.2, 0.5, 1.0)
+DATABASE_THREADS = 8
 
 
 class UseCaseRunner:
@@ -27,6 +30,13 @@ class UseCaseRunner:
         self.clock = clock
         self.default_timezone = default_timezone
         self.admin_ids = admin_ids
+        # SQLite has one writer: one database thread serialises use cases instead of letting them
+        # fight over the lock. PostgreSQL takes a few at once, up to its connection pool.
+        workers = 1 if engine.dialect.name == "sqlite" else DATABASE_THREADS
+        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coach-db")
+
+    def close(self) -> None:
+        self.executor.shutdown(wait=True)
 
     def run(self, use_case: Callable[[UseCaseContext], T]) -> T:
         for attempt, delay in enumerate((*RETRY_DELAYS, None)):
@@ -53,6 +63,4 @@ def _transient(exc: DBAPIError) -> bool:
 
 async def run_async(runner: UseCaseRunner, use_case: Callable[[UseCaseContext], T]) -> T:
     """Run a use case off the event loop, so a slow or retried database call blocks no one else."""
-    import asyncio
-
-    return await asyncio.to_thread(runner.run, use_case)
+    return await asyncio.get_running_loop().run_in_executor(runner.executor, runner.run, use_case)

@@ -24,7 +24,7 @@ from telegram import (
 from telegram.error import BadRequest, EndPointNotFound, Forbidden, RetryAfter
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from coach.emulator import EmulatorThread, validate_call
+from coach.emulator import BotApiEmulator, EmulatorClient, EmulatorThread, validate_call
 
 pytestmark = pytest.mark.e2e
 
@@ -67,9 +67,7 @@ async def test_user_command_arrives_with_bot_command_entity(bot, emu):
     first, second = updates
     assert first.message.chat.id == USER and first.message.chat.type == "private"
     assert first.message.from_user.first_name == "Bea" and first.message.from_user.username == "bea"
-    assert first.message.parse_entities([MessageEntity.BOT_COMMAND]) == {
-        first.message.entities[0]: "/start"
-    }
+    assert first.message.parse_entities([MessageEntity.BOT_COMMAND]) == {first.message.entities[0]: "/start"}
     assert second.message.entities[0].length == len("/log@coach_test_bot")
     assert second.message.message_id == first.message.message_id + 1
     assert second.update_id == first.update_id + 1
@@ -85,9 +83,7 @@ async def test_plain_text_has_no_entities_and_location_parses(bot, emu):
 
 
 async def test_send_message_with_keyboard_is_recorded_with_buttons(bot, emu):
-    sent = await bot.send_message(
-        USER, "Pick one", reply_markup=keyboard(("Yes", "y:1"), ("No", "n:1"))
-    )
+    sent = await bot.send_message(USER, "Pick one", reply_markup=keyboard(("Yes", "y:1"), ("No", "n:1")))
     assert sent.text == "Pick one" and sent.chat.id == USER and sent.from_user.id == 123456
     assert sent.reply_markup.inline_keyboard[0][0].callback_data == "y:1"
     assert await emu.client.abuttons(USER) == [("Yes", "y:1"), ("No", "n:1")]
@@ -148,9 +144,7 @@ async def test_reply_markup_edit_and_delete(bot, emu):
 
 async def test_send_document_multipart_bytes_round_trip(bot, emu):
     csv_bytes = b"date,reps\n2024-01-01,8\n"
-    msg = await bot.send_document(
-        USER, io.BytesIO(csv_bytes), filename="log.csv", caption="Your log"
-    )
+    msg = await bot.send_document(USER, io.BytesIO(csv_bytes), filename="log.csv", caption="Your log")
     assert msg.document.file_name == "log.csv" and msg.document.file_size == len(csv_bytes)
     assert msg.caption == "Your log"
     [record] = await emu.client.afiles(USER)
@@ -217,28 +211,17 @@ async def test_text_limits_and_html_are_enforced(bot, emu):
 
 def test_validate_call_checks_types_and_required_fields():
     assert validate_call("sendMessage", {"chat_id": "5", "text": "hi"}) == []
-    assert (
-        validate_call("sendMessage", {"chat_id": 5, "text": "hi", "disable_notification": True})
-        == []
-    )
+    assert validate_call("sendMessage", {"chat_id": 5, "text": "hi", "disable_notification": True}) == []
     assert validate_call("sendMessage", {"chat_id": "5"}) == ["required field 'text' is missing"]
     assert (
-        "must be an Integer"
-        in validate_call("sendMessage", {"chat_id": 5, "text": "x", "message_thread_id": "abc"})[0]
+        "must be an Integer" in validate_call("sendMessage", {"chat_id": 5, "text": "x", "message_thread_id": "abc"})[0]
     )
     assert (
-        "must be a Boolean"
-        in validate_call("sendMessage", {"chat_id": 5, "text": "x", "protect_content": "maybe"})[0]
+        "must be a Boolean" in validate_call("sendMessage", {"chat_id": 5, "text": "x", "protect_content": "maybe"})[0]
     )
-    assert (
-        "must be JSON"
-        in validate_call("sendMessage", {"chat_id": 5, "text": "x", "reply_markup": "{not json"})[0]
-    )
+    assert "must be JSON" in validate_call("sendMessage", {"chat_id": 5, "text": "x", "reply_markup": "{not json"})[0]
     assert validate_call("sendmessage", {}) == ["unknown method 'sendmessage'"]
-    assert (
-        "200"
-        in validate_call("answerCallbackQuery", {"callback_query_id": "1", "text": "a" * 201})[0]
-    )
+    assert "200" in validate_call("answerCallbackQuery", {"callback_query_id": "1", "text": "a" * 201})[0]
 
 
 async def test_blocked_chat_raises_forbidden_until_unblocked(bot, emu):
@@ -354,9 +337,7 @@ async def test_all_body_encodings_are_accepted(emu):
 
     markup = {"inline_keyboard": [[{"text": "A", "callback_data": "a"}]]}
     as_json = json.dumps({"chat_id": USER, "text": "json", "reply_markup": markup}).encode()
-    form = urllib.parse.urlencode(
-        {"chat_id": USER, "text": "form", "reply_markup": json.dumps(markup)}
-    ).encode()
+    form = urllib.parse.urlencode({"chat_id": USER, "text": "form", "reply_markup": json.dumps(markup)}).encode()
     results = [
         await asyncio.to_thread(post, as_json, "application/json"),
         await asyncio.to_thread(post, form, "application/x-www-form-urlencoded"),
@@ -373,9 +354,7 @@ async def test_all_body_encodings_are_accepted(emu):
 
 async def test_ptb_application_polls_and_replies_end_to_end(emu):
     async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-        await update.message.reply_text(
-            f"Hi {update.effective_user.first_name}", reply_markup=keyboard(("Go", "go"))
-        )
+        await update.message.reply_text(f"Hi {update.effective_user.first_name}", reply_markup=keyboard(("Go", "go")))
 
     app = Application.builder().token(TOKEN).base_url(emu.base_url).build()
     app.add_handler(CommandHandler("start", start))
@@ -391,10 +370,22 @@ async def test_ptb_application_polls_and_replies_end_to_end(emu):
     assert await emu.client.aviolations() == []
 
 
+async def test_emulator_on_the_callers_own_loop_does_not_deadlock():
+    emulator = await BotApiEmulator().start()
+    client = EmulatorClient(emulator.control_url)
+    try:
+        async with Bot(token=TOKEN, base_url=emulator.base_url) as bot:
+            waiter = asyncio.create_task(client.await_for_messages(USER, 1, timeout=5))
+            await bot.send_message(USER, "same loop")
+            [message] = await asyncio.wait_for(waiter, 5)
+            assert message["text"] == "same loop"
+    finally:
+        client.close()
+        await emulator.stop()
+
+
 def test_subprocess_mode_prints_urls_and_serves_get_me():
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "coach.emulator", "--port", "0"], stdout=subprocess.PIPE, text=True
-    )
+    proc = subprocess.Popen([sys.executable, "-m", "coach.emulator", "--port", "0"], stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
         urls = json.loads(line)
