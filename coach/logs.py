@@ -21,8 +21,12 @@ class RedactToken(logging.Filter):
 
 def configure_logging(level: str, *, token: str | None = None) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    numeric = logging.getLevelName(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
-        logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+        logging.getLogger(noisy).setLevel(max(logging.WARNING, numeric))
+    # At DEBUG, python-telegram-bot logs every request's parameters and every update: message
+    # texts, that is health data. Its INFO and above carry none.
+    logging.getLogger("telegram").setLevel(max(logging.INFO, numeric))
     if token:
         redactor = RedactToken(token)
         for handler in logging.getLogger().handlers:

@@ -6,11 +6,13 @@ import asyncio
 import datetime as dtm
 import io
 import json
+import struct
 import subprocess
 import sys
 import time
 import urllib.parse
 import urllib.request
+import zlib
 
 import pytest
 from telegram import (
@@ -155,11 +157,18 @@ async def test_send_document_multipart_bytes_round_trip(bot, emu):
     assert await emu.client.aviolations() == []
 
 
-async def test_send_photo_reports_png_dimensions(bot, emu):
-    from PIL import Image
+def _png(width: int, height: int) -> bytes:
+    """A valid white RGB PNG, built with the standard library."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
-    buffer = io.BytesIO()
-    Image.new("RGB", (37, 21), "white").save(buffer, format="PNG")
+    rows = b"".join(b"\x00" + b"\xff" * 3 * width for _ in range(height))
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+
+
+async def test_send_photo_reports_png_dimensions(bot, emu):
+    buffer = io.BytesIO(_png(37, 21))
     msg = await bot.send_photo(USER, buffer.getvalue(), caption="chart")
     assert (msg.photo[-1].width, msg.photo[-1].height) == (37, 21)
     [record] = await emu.client.afiles(USER)
