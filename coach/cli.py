@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from coach.config import ConfigError, Settings, load_settings
@@ -62,6 +63,9 @@ def _run(settings: Settings) -> int:
     if settings.database_url.startswith("sqlite"):
         # The embedded default sets itself up on first start; PostgreSQL is migrated as a deploy step.
         upgrade(settings.database_url)
+    if not settings.coach_admin_ids:
+        logging.getLogger("coach").warning(
+            "COACH_ADMIN_IDS is empty: red-flag alerts will reach nobody. Set it to your Telegram user id.")
     engine = make_engine(settings.database_url)
     application = build_application(settings, engine=engine, clock=SystemClock(), token=token)
     application.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -6,7 +6,7 @@ import re
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
@@ -30,9 +30,6 @@ class Settings(BaseSettings):
     coach_admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     coach_default_timezone: str = "UTC"
     log_level: str = "INFO"
-    coach_tick_seconds: float = Field(default=30.0, gt=0)
-    coach_send_rate: float = Field(default=25.0, gt=0)
-    coach_grace_minutes: int = Field(default=120, ge=1)
 
     @field_validator("coach_admin_ids", mode="before")
     @classmethod
@@ -89,14 +86,6 @@ class Settings(BaseSettings):
                 "then at least 30 letters, digits, '-' or '_')."
             )
         return token
-
-    @property
-    def database_url_sqlalchemy(self) -> str:
-        """The URL with an explicit driver: psycopg 3 for PostgreSQL."""
-        url = self.database_url
-        if url.startswith("postgresql://"):
-            return "postgresql+psycopg://" + url[len("postgresql://"):]
-        return url
 
 
 def load_settings(*, env_file: str | None = ".env", **overrides: object) -> Settings:

@@ -24,6 +24,7 @@ class Person:
     user_id: int
     first_name: str = "Ann"
     transcript: list[str] = field(default_factory=list)
+    last_update: dict[str, Any] | None = None  # the update the emulator queued for the last action
 
     async def say(self, text: str) -> list[dict[str, Any]]:
         self.transcript.append(f"👤 {self.first_name}: {text}")
@@ -39,6 +40,16 @@ class Person:
         """Send exactly this callback data, as a forged or replayed press would."""
         self.transcript.append(f"👆 {self.first_name} sends button data {data!r}")
         return await self._act(self.client.apress_button(self.user_id, message_id, data))
+
+    async def send_photo(self, caption: str | None = None) -> list[dict[str, Any]]:
+        self.transcript.append(f"🖼 {self.first_name} sends a photo" + (f": {caption}" if caption else ""))
+        return await self._act(self.client.asend_photo(self.user_id, caption))
+
+    async def edit(self, update: dict[str, Any], text: str) -> list[dict[str, Any]]:
+        """Edit the message that `update` (as returned by the emulator) carried."""
+        message_id = update["message"]["message_id"]
+        self.transcript.append(f"✏️ {self.first_name} edits a message to: {text}")
+        return await self._act(self.client.aedit_text(self.user_id, message_id, text))
 
     async def share_location(self, latitude: float, longitude: float) -> list[dict[str, Any]]:
         self.transcript.append(f"📍 {self.first_name} shares a location")
@@ -61,7 +72,7 @@ class Person:
     async def _act(self, action: Any) -> list[dict[str, Any]]:
         before = {m["message_id"]: m["edits"] for m in await self.client.amessages(self.user_id)}
         responses = await self._responses()
-        await action
+        self.last_update = await action
         deadline = time.monotonic() + RESPONSE_TIMEOUT
         # First the bot starts answering (it may be slow), then it falls quiet.
         while await self._responses() == responses and time.monotonic() < deadline:

@@ -19,6 +19,9 @@ async def running_bot(settings: Settings, *, engine: Engine, clock: Clock) -> As
     """The bot long-polling its Bot API server until the block ends."""
     application = build_application(settings, engine=engine, clock=clock, token=settings.require_token())
     async with application:
+        # run_polling() would call these hooks itself; started by hand, they are ours to call.
+        if application.post_init:
+            await application.post_init(application)
         await application.start()
         await application.updater.start_polling(poll_interval=0.0, timeout=10,
                                                 allowed_updates=Update.ALL_TYPES)
@@ -27,3 +30,5 @@ async def running_bot(settings: Settings, *, engine: Engine, clock: Clock) -> As
         finally:
             await application.updater.stop()
             await application.stop()
+            if application.post_shutdown:
+                await application.post_shutdown(application)

@@ -33,11 +33,11 @@ PARTICIPANT_COMMANDS = [
 
 def build_application(settings: Settings, *, engine: Engine, clock: Clock, token: str) -> Application:
     """The bot, wired to the database and the clock it is given."""
+    builder = ApplicationBuilder().token(token).base_url(settings.telegram_api_base_url)
+    if settings.telegram_api_base_url.endswith("/bot"):
+        builder = builder.base_file_url(settings.telegram_api_base_url.removesuffix("/bot") + "/file/bot")
     application = (
-        ApplicationBuilder()
-        .token(token)
-        .base_url(settings.telegram_api_base_url)
-        .base_file_url(settings.telegram_api_base_url.replace("/bot", "/file/bot"))
+        builder
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()
@@ -61,13 +61,18 @@ def register_handlers(application: Application) -> None:
         "timezone": participant.timezone,
         "cleared": participant.cleared,
     }
-    private = filters.ChatType.PRIVATE
+    # New messages only: an edited message is not a second check-in (see edited_message below).
+    private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
     # After every known command: anything else that starts with "/" is an unknown command.
     application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))
     application.add_handler(MessageHandler(private & filters.LOCATION, participant.location_message))
+    # Photos, voice notes, stickers…: captions are still read for red flags, then a pointer to text.
+    application.add_handler(MessageHandler(private, participant.other_message))
+    application.add_handler(MessageHandler(
+        filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, participant.edited_message))
     application.add_handler(CallbackQueryHandler(buttons.onboarding_button, pattern=buttons.ONBOARDING))
     application.add_handler(CallbackQueryHandler(buttons.checkin_button, pattern=buttons.CHECKIN))
     application.add_handler(CallbackQueryHandler(buttons.foot_button, pattern=buttons.FOOT))

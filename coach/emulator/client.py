@@ -117,6 +117,14 @@ class EmulatorClient:
         """Queue a location message from a user."""
         return self._call("share_location", user_id=user_id, latitude=latitude, longitude=longitude)
 
+    def send_photo(self, user_id: int, caption: str | None = None) -> dict[str, Any]:
+        """Queue a photo from a user, with an optional caption."""
+        return self._call("send_photo", user_id=user_id, caption=caption)
+
+    def edit_text(self, user_id: int, message_id: int, text: str) -> dict[str, Any]:
+        """Queue an edited_message: the user changes the text of an earlier message of theirs."""
+        return self._call("edit_text", user_id=user_id, message_id=message_id, text=text)
+
     # --- observations ------------------------------------------------------------------
 
     def messages(self, chat_id: int | None = None) -> list[dict[str, Any]]:
@@ -202,6 +210,14 @@ class EmulatorClient:
     async def ashare_location(self, user_id: int, latitude: float, longitude: float) -> dict[str, Any]:
         """Async share_location."""
         return await asyncio.to_thread(self.share_location, user_id, latitude, longitude)
+
+    async def asend_photo(self, user_id: int, caption: str | None = None) -> dict[str, Any]:
+        """Async send_photo."""
+        return await asyncio.to_thread(self.send_photo, user_id, caption)
+
+    async def aedit_text(self, user_id: int, message_id: int, text: str) -> dict[str, Any]:
+        """Async edit_text."""
+        return await asyncio.to_thread(self.edit_text, user_id, message_id, text)
 
     async def amessages(self, chat_id: int | None = None) -> list[dict[str, Any]]:
         """Async messages."""

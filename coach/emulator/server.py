@@ -77,6 +77,8 @@ class BotApiEmulator:
             "send_batch": self._op_send_batch,
             "press_button": self.state.press_button,
             "share_location": self.state.share_location,
+            "send_photo": self.state.send_photo,
+            "edit_text": self.state.edit_text,
             "messages": self.messages,
             "last_message": self.last_message,
             "buttons": self.buttons,

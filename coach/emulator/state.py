@@ -264,6 +264,26 @@ class World:
             content["entities"] = entities
         return self._user_message(int(user_id), first_name, username, **content)
 
+    def send_photo(self, user_id: int, caption: str | None = None) -> dict[str, Any]:
+        """Queue a photo message from a user (a tiny placeholder image), with an optional caption."""
+        file_id = f"user-photo-{next(self._ids)}"
+        photo = [{"file_id": file_id, "file_unique_id": file_id, "width": 90, "height": 90, "file_size": 1200}]
+        content: dict[str, Any] = {"photo": photo}
+        if caption:
+            content["caption"] = caption
+        return self._user_message(int(user_id), None, None, **content)
+
+    def edit_text(self, user_id: int, message_id: int, text: str) -> dict[str, Any]:
+        """Queue an edited_message update: the user changed the text of their earlier message."""
+        user_id, message_id = int(user_id), int(message_id)
+        stored = self.find_message(user_id, message_id)
+        if stored is None or stored.from_bot:
+            raise ValueError(f"user {user_id} has no message {message_id} to edit")
+        edited = {**stored.json, "text": text, "edit_date": int(time.time())}
+        edited.pop("entities", None)
+        stored.json = edited
+        return self._queue("edited_message", edited)
+
     def share_location(self, user_id: int, latitude: float, longitude: float) -> dict[str, Any]:
         """Queue a location message from a user."""
         location = {"latitude": float(latitude), "longitude": float(longitude)}

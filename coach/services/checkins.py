@@ -30,7 +30,7 @@ def start_buttons(ctx: UseCaseContext, participant: Participant) -> Outcome:
     if store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today):
         intro = "You've already checked in today; new answers will replace that entry.\n"
     reply = _draft_reply(draft, participant, edit=False)
-    return Outcome(replies=[Reply(intro + reply.text, buttons=reply.buttons, draft_id=draft.id)])
+    return Outcome(replies=[Reply(intro + reply.text, buttons=reply.buttons)])
 
 
 def press(ctx: UseCaseContext, participant: Participant, draft_id: int, step: int, value: int) -> Outcome:
@@ -73,6 +73,12 @@ def cancel_draft(ctx: UseCaseContext, participant: Participant, draft_id: int) -
     if participant.awaiting == f"checkin:{draft.id}":
         participant.awaiting = None
     return Outcome().say("Check-in cancelled. Nothing was saved.", edit=True)
+
+
+def submit_command(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
+    """`/checkin <line>`: red flags first, as for any text, then the check-in itself."""
+    flagged = safety.scan_text(ctx, participant, text, source="checkin_note")
+    return flagged.extend(submit_typed(ctx, participant, text, source="command"))
 
 
 def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, source: str) -> Outcome:
@@ -190,7 +196,7 @@ def _draft_reply(draft: CheckInDraft, participant: Participant, *, edit: bool) -
     if answered:
         lines.append(format_scores(answered))
     cancel_row = [("Cancel", f"c1:{draft.id}:x:0")]
-    if step is None or step == FOOT_STEP:
+    if step == FOOT_STEP:
         lines.append("\n" + texts.FOOT_QUESTION)
         buttons = button_rows([("No new problems", f"c1:{draft.id}:{FOOT_STEP}:0"),
                                ("Yes", f"c1:{draft.id}:{FOOT_STEP}:1")], cancel_row)

@@ -21,9 +21,6 @@ class UseCaseContext:
     def local_today(self, participant: Participant) -> date:
         return self.now.astimezone(ZoneInfo(participant.timezone)).date()
 
-    def is_admin(self, telegram_id: int) -> bool:
-        return telegram_id in self.admin_ids
-
 
 def first_name_suffix(name: str) -> str:
     """", Ann" for greetings, or nothing when Telegram gave no name."""

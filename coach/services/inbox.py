@@ -27,7 +27,7 @@ def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
     outcome = flagged
     if len(text) > MAX_TEXT_LENGTH:
         return outcome.say(texts.TOO_LONG.format(length=len(text), limit=MAX_TEXT_LENGTH))
-    if participant.awaiting == "timezone":
+    if participant.awaiting == "timezone" and not _is_checkin(ctx, participant, text):
         return outcome.extend(onboarding.timezone_from_text(ctx, participant, text))
     if participant.onboarding_step is not None:
         return outcome.say(texts.FINISH_ONBOARDING).extend(onboarding.current_step(ctx, participant))
@@ -43,6 +43,18 @@ def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
 def _unreadable(ctx: UseCaseContext, participant: Participant, text: str) -> bool:
     # A red-flag message that merely mentions pain needs the safety answer, not a parsing lesson.
     return isinstance(parse_checkin(text, today=ctx.local_today(participant)), ParseFailure)
+
+
+def _is_checkin(ctx: UseCaseContext, participant: Participant, text: str) -> bool:
+    """A complete check-in line, even while a place name is awaited (nobody lives in 'p4 n2 t3 b1')."""
+    return participant.onboarding_step is None and not _unreadable(ctx, participant, text)
+
+
+def handle_non_text(ctx: UseCaseContext, *, telegram_id: int, caption: str) -> Outcome:
+    """A photo, voice note or sticker: a caption is still read for red flags."""
+    participant = participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
+    outcome = safety.scan_text(ctx, participant, caption[:SAFETY_SCAN_LIMIT], source="free_text")
+    return outcome.say(texts.ONLY_TEXT)
 
 
 def handle_location(ctx: UseCaseContext, *, telegram_id: int, latitude: float, longitude: float) -> Outcome:

@@ -18,7 +18,6 @@ class Reply:
     location_button: str | None = None  # label of a one-time "share my location" key
     remove_keyboard: bool = False
     edit: bool = False  # replace the message whose button was pressed instead of sending anew
-    draft_id: int | None = None  # remember the sent message's id on this check-in draft
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from sqlalchemy import Engine
-from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from coach.clock import Clock
 from coach.services.context import UseCaseContext
@@ -45,6 +45,12 @@ class UseCaseRunner:
                     ctx = UseCaseContext(session=session, now=self.clock.now(),
                                          default_timezone=self.default_timezone, admin_ids=self.admin_ids)
                     return use_case(ctx)
+            except IntegrityError:
+                # Two presses or lines raced for the same row: run again on what is now stored.
+                if delay is None:
+                    raise
+                log.info("retrying after a concurrent write to the same row")
+                time.sleep(delay)
             except (OperationalError, DBAPIError) as exc:
                 if delay is None or not _transient(exc):
                     raise

@@ -13,13 +13,13 @@ INTRO = (
     "What I am not: I am not medical advice, not a doctor, and not for emergencies. If something "
     "feels seriously wrong, call your local emergency number.\n\n"
     "To help you I need to store health information you send me (symptom scores, notes, "
-    "sessions). Only you and the coaching team can see it; you can export it with /export or "
-    "erase it with /delete at any time.\n\n"
+    "sessions). Only you and the coaching team can see it, and you can ask for all of it to be "
+    "erased at any time.\n\n"
     "Do you agree to me storing this information?"
 )
 CONSENT_GIVEN = (
     "✅ Thank you. You agreed that I may store the health information you send me. "
-    "You can withdraw this at any time with /delete."
+    "You can withdraw it at any time."
 )
 CONSENT_DECLINED = (
     "That's completely fine. I haven't stored anything about you. "
@@ -77,6 +77,14 @@ CHECKIN_HOW = (
     "You can check in by typing one line, for example:\n"
     "pain 4 numbness 2 tingling 3 balance 1   (or p4 n2 t3 b1, or 4 2 3 1)\n"
     "or send /checkin to answer with buttons."
+)
+ONLY_TEXT = (
+    "I can only read typed messages, not photos, voice notes or stickers. "
+    "If something worries you about your health, please type it or contact your clinician."
+)
+EDIT_NOT_APPLIED = (
+    "I don't pick up edits to earlier messages, so nothing was changed. "
+    "To correct a check-in, just send it again — the newer one replaces the older one."
 )
 NOT_UNDERSTOOD = "Sorry, I didn't understand that. " + CHECKIN_HOW + "\nSend /help for everything else."
 TOO_LONG = (

@@ -103,9 +103,3 @@ def cancel_open_drafts(*, session: Session, participant_id: int) -> int:
 def get_checkin_by_id(*, session: Session, checkin_id: int) -> CheckIn | None:
     return session.get(CheckIn, checkin_id)
 
-
-def attach_draft_message(*, session: Session, draft_id: int, message_id: int) -> None:
-    draft = session.get(CheckInDraft, draft_id)
-    if draft is not None:
-        draft.message_id = message_id
-        session.add(draft)

@@ -107,3 +107,15 @@ async def test_words_it_cannot_read_get_a_gentle_pointer(world):
     await onboard(ivy)
     reply = texts_of(await ivy.say("hello there"))
     assert "/checkin" in reply and _checkin_count(world) == 0
+
+
+async def test_editing_an_earlier_message_changes_nothing_and_says_so(world):
+    """Editing yesterday's check-in text is not a new check-in: nothing is replaced, and the bot says so."""
+    jo = world.person(3010, "Jo")
+    await onboard(jo)
+    await jo.say("p4 n2 t3 b1")
+    sent = jo.last_update
+    reply = texts_of(await jo.edit(sent, "p9 n9 t9 b9"))
+    assert "nothing was changed" in reply
+    with session_scope(world.engine) as session:
+        assert session.exec(select(CheckIn.pain)).all() == [4]

@@ -132,3 +132,13 @@ async def test_cancel_stops_a_button_checkin_without_saving(world):
     assert _checkins(world, 2009) == []
     answers = world.emulator.client.callback_answers()
     assert answers[-1]["text"] == "That button is no longer active."
+
+
+async def test_a_checkin_line_is_saved_even_while_a_time_zone_is_awaited(world):
+    """After a bare /timezone, a check-in line is still a check-in, not an unknown place."""
+    kim = world.person(2010, "Kim")
+    await onboard(kim)
+    await kim.say("/timezone")
+    reply = texts_of(await kim.say("p4 n2 t3 b1"))
+    assert "Saved for Sat 21 Nov" in reply
+    assert "Asia/Tokyo" in texts_of(await kim.say("Tokyo"))  # and the zone can still be set after

@@ -65,3 +65,22 @@ async def test_chest_pain_before_start_still_gets_the_safety_answer(world):
     reply = texts_of(await ed.say("I have chest pain right now"))
     assert "emergency" in reply.lower() and "/start" in reply
     assert _flags(world) == []
+
+
+async def test_a_red_flag_in_a_one_shot_checkin_command_is_raised(world):
+    """`/checkin … <note>` is scanned like any typed line: saved, flagged, admins alerted."""
+    fay = world.person(4006, "Fay")
+    await onboard(fay)
+    reply = texts_of(await fay.say("/checkin yesterday p3 n2 t2 b1 I lost control of my bladder"))
+    assert "emergency" in reply.lower() and "Saved for Fri 20 Nov" in reply
+    assert _flags(world) == [("bladder_bowel", True, "checkin_note")]
+    assert "bladder" in texts_of(await world.emulator.client.amessages(ADMIN_ID)).lower()
+
+
+async def test_a_photo_caption_is_read_for_red_flags(world):
+    """A photo captioned 'new wound on my heel' still raises the flag; the reply asks for text."""
+    gus = world.person(4007, "Gus")
+    await onboard(gus, condition="Diabetic neuropathy")
+    reply = texts_of(await gus.send_photo(caption="new wound on my heel"))
+    assert "weight" in reply.lower() and "typed messages" in reply
+    assert _flags(world) == [("foot_wound", False, "free_text")]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 
 from telegram import Update
@@ -20,10 +21,12 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
               exc_info=(type(error), error, error.__traceback__) if error else None)
     if not isinstance(update, Update):
         return
-    try:
-        if update.callback_query is not None:
+    if update.callback_query is not None:
+        # Already answered, or too old: either way the message below still goes out.
+        with contextlib.suppress(TelegramError):
             await update.callback_query.answer(texts.SORRY_TRY_AGAIN[:200])
-        if update.effective_chat is not None:
+    if update.effective_chat is not None:
+        try:
             await context.bot.send_message(update.effective_chat.id, texts.SORRY_TRY_AGAIN)
-    except TelegramError as exc:
-        log.warning("could not send the apology: %s", type(exc).__name__)
+        except TelegramError as exc:
+            log.warning("could not send the apology: %s", type(exc).__name__)

@@ -30,8 +30,7 @@ async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/checkin: buttons, or a one-shot / backfilled line after the command."""
     args = command_args(update)
     if args.strip():
-        await run_for_participant(update, context, lambda ctx, p: checkins.submit_typed(
-            ctx, p, args, source="command"))
+        await run_for_participant(update, context, lambda ctx, p: checkins.submit_command(ctx, p, args))
     else:
         await run_for_participant(update, context, checkins.start_buttons)
 
@@ -77,6 +76,17 @@ async def text_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """A typed message: safety scan, then a check-in line, a time zone, or a gentle pointer."""
     user_id, text = update.effective_user.id, update.effective_message.text or ""
     await run_plain(update, context, lambda ctx: inbox.handle_text(ctx, telegram_id=user_id, text=text))
+
+
+async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A photo, voice note, sticker…: its caption is scanned for red flags; the reply asks for text."""
+    user_id, caption = update.effective_user.id, update.effective_message.caption or ""
+    await run_plain(update, context, lambda ctx: inbox.handle_non_text(ctx, telegram_id=user_id, caption=caption))
+
+
+async def edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An edited message changes nothing stored; say so, so nobody thinks their edit was saved."""
+    await run_plain(update, context, lambda ctx: Outcome().say(texts.EDIT_NOT_APPLIED))
 
 
 async def location_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
