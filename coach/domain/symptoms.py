@@ -128,6 +128,11 @@ def parse_checkin(
         return ParseFailure(_FALLBACK_REASON)
 
 
+def needs_foot_check(condition: str | None) -> bool:
+    """Diabetic neuropathy puts feet at risk of unnoticed wounds, so those check-ins add a foot check."""
+    return condition == "diabetic"
+
+
 def format_scores(scores: dict[str, int]) -> str:
     """'pain 4 · numbness 2 · tingling 3 · balance 1': ITEMS order, missing items left out."""
     return " · ".join(f"{item} {scores[item]}" for item in ITEMS if item in scores)

@@ -7,6 +7,7 @@ import itertools
 import re
 import time
 from collections import Counter, deque
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,7 +149,9 @@ def command_entities(text: str) -> list[dict[str, Any]]:
 class World:
     """All emulator state; only ever touched from the emulator's event loop."""
 
-    def __init__(self, record_limit: int = 200_000) -> None:
+    def __init__(self, record_limit: int = 200_000, clock: Callable[[], float] = time.time) -> None:
+        # The emulator plays Telegram's servers, which stamp messages with their own clock.
+        self.clock = clock
         self.record_limit = record_limit
         self.update_signal = Signal()
         self.message_signal = Signal()
@@ -245,7 +248,7 @@ class World:
             "message_id": chat.take_message_id(),
             "from": dict(user),
             "chat": dict(chat.json),
-            "date": int(time.time()),
+            "date": int(self.clock()),
             **content,
         }
         kind = "text" if "text" in content else next(iter(content))
@@ -279,7 +282,7 @@ class World:
         stored = self.find_message(user_id, message_id)
         if stored is None or stored.from_bot:
             raise ValueError(f"user {user_id} has no message {message_id} to edit")
-        edited = {**stored.json, "text": text, "edit_date": int(time.time())}
+        edited = {**stored.json, "text": text, "edit_date": int(self.clock())}
         edited.pop("entities", None)
         stored.json = edited
         return self._queue("edited_message", edited)
@@ -300,7 +303,7 @@ class World:
         else:  # minimal accessible message so forged presses still parse
             message = {
                 "message_id": message_id,
-                "date": int(time.time()),
+                "date": int(self.clock()),
                 "chat": dict(chat.json),
                 "from": self.bot_user,
             }
@@ -364,7 +367,7 @@ class World:
             "message_id": chat.take_message_id(),
             "from": self.bot_user,
             "chat": chat.json,
-            "date": int(time.time()),
+            "date": int(self.clock()),
             **content,
         }
         if isinstance(reply_markup, dict) and "inline_keyboard" in reply_markup:
@@ -408,7 +411,7 @@ class World:
             msg.json["reply_markup"] = reply_markup
         else:
             msg.json.pop("reply_markup", None)
-        msg.json["edit_date"] = int(time.time())
+        msg.json["edit_date"] = int(self.clock())
         self.message_signal.notify()
 
     def add_file(
@@ -448,11 +451,11 @@ class World:
     def record_call(self, method: str, params: dict[str, Any], status: int) -> None:
         """Remember a Bot API call."""
         self.method_counts[method] += 1
-        self.calls.append({"method": method, "params": params, "status": status, "time": time.time()})
+        self.calls.append({"method": method, "params": params, "status": status, "time": self.clock()})
 
     def record_violation(self, method: str, params: dict[str, Any], problems: list[str]) -> None:
         """Remember a call real Telegram would have rejected because the bot is wrong."""
-        self.violations.append({"method": method, "params": params, "problems": problems, "time": time.time()})
+        self.violations.append({"method": method, "params": params, "problems": problems, "time": self.clock()})
 
     def check_delivery(self, chat_id: int) -> None:
         """Raise the injected failure (block or flood limit) for a send to this chat, if any."""

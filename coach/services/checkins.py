@@ -10,6 +10,7 @@ from coach.domain.symptoms import (
     ParseFailure,
     format_day,
     format_scores,
+    needs_foot_check,
     parse_checkin,
 )
 from coach.services import safety, texts
@@ -94,7 +95,7 @@ def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, so
             return Outcome().say(
                 f"I don't have a check-in for {format_day(parsed.day - timedelta(days=1))} to copy, so "
                 "nothing was saved. " + texts.CHECKIN_HOW)
-        scores = {item: getattr(previous, item) for item in ITEMS}
+        scores = _scores(previous)
         source = "same"
     saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=parsed.day,
                                scores=scores, note=parsed.note, foot_problem=parsed.foot_problem,
@@ -106,7 +107,7 @@ def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, so
     outcome = Outcome().say(_confirmation(saved.checkin, replaced=saved.replaced))
     if parsed.foot_problem:
         outcome.extend(safety.foot_problem_reported(ctx, participant))
-    elif parsed.foot_problem is None and participant.condition == "diabetic":
+    elif parsed.foot_problem is None and needs_foot_check(participant.condition):
         outcome.say(_foot_question(ctx, participant, parsed.day), buttons=button_rows(
             [("No new problems", f"f1:{saved.checkin.id}:0"), ("Yes", f"f1:{saved.checkin.id}:1")]))
     return outcome
@@ -165,7 +166,7 @@ def _foot_question(ctx: UseCaseContext, participant: Participant, day: date) -> 
 
 
 def _save_draft(ctx: UseCaseContext, participant: Participant, draft: CheckInDraft) -> Outcome:
-    scores = {item: getattr(draft, item) for item in ITEMS}
+    scores = _scores(draft)
     saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=draft.local_date,
                                scores=scores, note=None, foot_problem=draft.foot_problem, source="buttons",
                                now=ctx.now)
@@ -184,7 +185,7 @@ def _next_step(draft: CheckInDraft, participant: Participant) -> int | None:
     for index, item in enumerate(ITEMS):
         if getattr(draft, item) is None:
             return index
-    if participant.condition == "diabetic" and draft.foot_problem is None:
+    if needs_foot_check(participant.condition) and draft.foot_problem is None:
         return FOOT_STEP
     return None
 
@@ -210,5 +211,6 @@ def _draft_reply(draft: CheckInDraft, participant: Participant, *, edit: bool) -
     return Reply("\n".join(lines), buttons=buttons, edit=edit)
 
 
-def _scores(checkin: CheckIn) -> dict[str, int]:
-    return {item: getattr(checkin, item) for item in ITEMS}
+def _scores(row: CheckIn | CheckInDraft) -> dict[str, int]:
+    """The four scores of a stored check-in or a finished draft."""
+    return {item: getattr(row, item) for item in ITEMS}

@@ -10,9 +10,8 @@ from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
 from sqlmodel import Session, select, update
 
+from coach.domain.symptoms import ITEMS
 from coach.store.models import CheckIn, CheckInDraft, CheckInRevision, Note
-
-SCORE_FIELDS = ("pain", "numbness", "tingling", "balance")
 
 
 @dataclass(frozen=True)
@@ -42,7 +41,7 @@ def save_checkin(
     Written with Core statements rather than the unit of work: this is the hottest write path.
     """
     table, revisions, notes = CheckIn.__table__, CheckInRevision.__table__, Note.__table__
-    values = {**{name: scores[name] for name in SCORE_FIELDS}, "note": note, "foot_problem": foot_problem,
+    values = {**{name: scores[name] for name in ITEMS}, "note": note, "foot_problem": foot_problem,
               "source": source, "recorded_at": now}
     existing = session.execute(
         sa_select(table).where(table.c.participant_id == participant_id, table.c.local_date == local_date)

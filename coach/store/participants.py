@@ -41,12 +41,6 @@ def record_consent(*, session: Session, participant_id: int, version: str, now: 
     return consent
 
 
-def latest_consent(*, session: Session, participant_id: int) -> Consent | None:
-    return session.exec(
-        select(Consent).where(Consent.participant_id == participant_id).order_by(Consent.id.desc())  # type: ignore[union-attr]
-    ).first()
-
-
 def save_screening_answer(
     *, session: Session, participant_id: int, question: str, answer: bool, now: datetime
 ) -> None:

@@ -9,14 +9,11 @@ from telegram.ext import ContextTypes
 
 from coach.bot.deliver import deliver
 from coach.bot.runtime import runtime
-from coach.services import onboarding, texts
+from coach.services import gate
 from coach.services.context import UseCaseContext
+from coach.services.gate import ParticipantUseCase
 from coach.services.replies import Outcome
 from coach.services.runner import run_async
-from coach.store import participants as participant_store
-from coach.store.models import Participant
-
-ParticipantUseCase = Callable[[UseCaseContext, Participant], Outcome]
 
 
 def command_args(update: Update) -> str:
@@ -28,18 +25,11 @@ def command_args(update: Update) -> str:
 
 async def run_for_participant(update: Update, context: ContextTypes.DEFAULT_TYPE, use_case: ParticipantUseCase,
                               *, during_onboarding: bool = False) -> None:
-    """Run a use case for the sender; strangers are asked to /start, half-onboarded people to finish."""
+    """Run a participant use case for the sender (the gate in services decides who may)."""
     telegram_id = update.effective_user.id
-
-    def call(ctx: UseCaseContext) -> Outcome:
-        participant = participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
-        if participant is None:
-            return Outcome(toast=texts.NEED_START).say(texts.NEED_START)
-        if participant.onboarding_step is not None and not during_onboarding:
-            return Outcome().say(texts.FINISH_ONBOARDING).extend(onboarding.current_step(ctx, participant))
-        return use_case(ctx, participant)
-
-    await deliver(update, context, await run_async(runtime(context).runner, call))
+    outcome = await run_async(runtime(context).runner, lambda ctx: gate.for_participant(
+        ctx, telegram_id, use_case, during_onboarding=during_onboarding))
+    await deliver(update, context, outcome)
 
 
 async def run_plain(update: Update, context: ContextTypes.DEFAULT_TYPE,
