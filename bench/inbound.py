@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -65,24 +66,25 @@ async def drive(client: EmulatorClient, items: list[dict], *, timeout: float) ->
     before = (await client.astats())["bot_messages"]
     started = time.perf_counter()
     await client.asend_batch(items)
-    deadline = started + timeout
-    while (await client.astats())["bot_messages"] < before + len(items):
-        if time.perf_counter() > deadline:
-            raise TimeoutError("the bot did not answer every message in time")
-        await asyncio.sleep(0.005)
+    # The emulator waits on its side and answers once: the bot's process spends nothing on polling.
+    sent = await client.await_for_total(before + len(items), timeout=timeout)
+    if sent < before + len(items):
+        raise TimeoutError("the bot did not answer every message in time")
     return time.perf_counter() - started
 
 
 def seed_participants(url: str, users: list[int]) -> None:
     """Onboarded participants, written straight to the store (onboarding is not what is measured)."""
     now = datetime.now(UTC) - timedelta(days=30)  # now-ok: benchmark set-up, not bot logic
-    with session_scope(make_engine(url)) as session:
+    engine = make_engine(url)
+    with session_scope(engine) as session:
         for user in users:
             p = participant_store.create_participant(session=session, telegram_id=user, chat_id=user,
                                                      first_name="Bench", timezone="Europe/Berlin", now=now)
             participant_store.record_consent(session=session, participant_id=p.id, version="bench", now=now)
             participant_store.ensure_schedule(session=session, participant_id=p.id, now=now)
             p.onboarding_step, p.status, p.condition = None, "active", "peripheral"
+    engine.dispose()  # the last connection closing folds the WAL back into the file, ready to copy
 
 
 async def coach_rate(urls: dict, items: list[dict], warmup: list[dict], db_url: str) -> float:
@@ -118,30 +120,41 @@ async def echo_rate(urls: dict, items: list[dict], warmup: list[dict]) -> float:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=3000, help="one check-in per participant")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="echo and coach alternate this many times; the best of each is kept")
     args = parser.parse_args()
-    args.participants = args.messages
-    users = [500_000 + i for i in range(args.participants)]
+    users = [500_000 + i for i in range(args.messages)]
     warmup_users = [400_000 + i for i in range(200)]
     items, warmup = messages_for(users, args.messages), messages_for(warmup_users, 200)
+    echo_rates, coach_rates = [], []
     with tempfile.TemporaryDirectory() as folder:
-        db_url = f"sqlite:///{Path(folder) / 'bench.db'}"
-        upgrade(db_url)
-        seed_participants(db_url, users + warmup_users)
+        seeded = Path(folder) / "seeded.db"
+        upgrade(f"sqlite:///{seeded}")
+        seed_participants(f"sqlite:///{seeded}", users + warmup_users)
         process, urls = start_emulator()
         try:
-            echo = await echo_rate(urls, items, warmup)
-            coach = await coach_rate(urls, items, warmup, db_url)
+            for round_number in range(args.rounds):
+                # Every round starts from the same stored state: each check-in is the day's first.
+                db_file = Path(folder) / f"round{round_number}.db"
+                shutil.copyfile(seeded, db_file)
+                echo_rates.append(await echo_rate(urls, items, warmup))
+                coach_rates.append(await coach_rate(urls, items, warmup, f"sqlite:///{db_file}"))
             violations = len(EmulatorClient(urls["control_url"]).violations())
         finally:
             process.terminate()
             process.wait(timeout=10)
+    # Best of each: the machine's noise only ever slows a run down, for both bots alike.
+    echo, coach = max(echo_rates), max(coach_rates)
     print(json.dumps({
         "messages": args.messages,
-        "participants": args.participants,
+        "participants": args.messages,
+        "rounds": args.rounds,
         "checkins_per_second": round(coach, 1),
         "echo_per_second": round(echo, 1),
         "ratio": round(coach / echo, 3),
         "goal_ratio": 0.70,
+        "checkins_per_second_each_round": [round(r, 1) for r in coach_rates],
+        "echo_per_second_each_round": [round(r, 1) for r in echo_rates],
         "violations": violations,
     }))
 

@@ -14,6 +14,7 @@ from telegram.ext import (
 )
 
 from coach.bot.handlers import buttons, errors, participant
+from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.clock import Clock
 from coach.config import Settings
@@ -38,6 +39,7 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
         builder = builder.base_file_url(settings.telegram_api_base_url.removesuffix("/bot") + "/file/bot")
     application = (
         builder
+        .concurrent_updates(PerChatOrderedProcessor())
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
         .build()

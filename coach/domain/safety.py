@@ -152,6 +152,10 @@ _INJURY = re.compile(
     r"(?:can't|couldn't|could not|cannot) get (?:back )?up)\b")
 _COMPILED: dict[FlagKind, tuple[re.Pattern[str], ...]] = {
     kind: tuple(re.compile(p) for p in patterns) for kind, patterns in _PATTERNS.items()}
+# Most messages are plain scores: one search for any phrase at all lets them skip the clause-by-clause
+# scan. It can only say "maybe" too often, never "no" wrongly: every phrase is in it, and no phrase
+# is anchored, so whatever matches in a clause also matches in the whole text.
+_ANY_PHRASE = re.compile("|".join(f"(?:{p})" for patterns in _PATTERNS.values() for p in patterns))
 
 # Words that cancel a phrase shortly after it: "chest pain gone", "bladder ok now".
 _AFTER_NEGATIONS = frozenset({"gone", "resolved", "fine", "ok", "okay", "normal"})
@@ -178,6 +182,8 @@ def detect_red_flags(text: str) -> list[RedFlag]:
     if not isinstance(text, str) or not text.strip():
         return []
     normal = _normalise(text)
+    if not _ANY_PHRASE.search(normal) and not _FALL.search(normal):
+        return []
     found: dict[FlagKind, str] = {}
     for clause in _CLAUSE_SPLIT.split(normal):
         for kind, patterns in _COMPILED.items():

@@ -143,6 +143,10 @@ class EmulatorClient:
         """Wait until the chat has `count` bot messages; returns what it has on timeout."""
         return self._call("wait_for_messages", wait=timeout, chat_id=chat_id, count=count, timeout=timeout)
 
+    def wait_for_total(self, count: int, timeout: float = 10.0) -> int:
+        """Wait until the bot has sent `count` messages in all; returns how many it has sent."""
+        return self._call("wait_for_total", wait=timeout, count=count, timeout=timeout)
+
     def wait_idle(self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0) -> bool:
         """Wait until updates are consumed and the bot is done replying; False on timeout."""
         # Done = no call for `quiet` s, and the bot made at least one call since the last update
@@ -234,6 +238,10 @@ class EmulatorClient:
     async def await_for_messages(self, chat_id: int, count: int, timeout: float = 10.0) -> list[dict[str, Any]]:
         """Async wait_for_messages."""
         return await asyncio.to_thread(self.wait_for_messages, chat_id, count, timeout)
+
+    async def await_for_total(self, count: int, timeout: float = 10.0) -> int:
+        """Async wait_for_total."""
+        return await asyncio.to_thread(self.wait_for_total, count, timeout)
 
     async def await_idle(self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0) -> bool:
         """Async wait_idle."""

@@ -83,6 +83,7 @@ class BotApiEmulator:
             "last_message": self.last_message,
             "buttons": self.buttons,
             "wait_for_messages": self.wait_for_messages,
+            "wait_for_total": self.wait_for_total,
             "wait_idle": self.wait_idle,
             "calls": self.calls,
             "violations": lambda: list(self.state.violations),
@@ -266,6 +267,19 @@ class BotApiEmulator:
             remaining = deadline - time.monotonic()
             if (chat and len(chat.bot_messages) >= count) or remaining <= 0 or self._closing:
                 return self.messages(chat_id)
+            await self.state.message_signal.wait(remaining)
+
+    async def wait_for_total(self, count: int, timeout: float = 10.0) -> int:
+        """Wait until the bot has sent `count` messages in all; returns how many it has sent.
+
+        For benchmarks: the wait happens here, in the emulator's process, so the bot being measured
+        spends nothing on polling for its own progress.
+        """
+        deadline = time.monotonic() + float(timeout)
+        while True:
+            remaining = deadline - time.monotonic()
+            if len(self.state.bot_messages) >= int(count) or remaining <= 0 or self._closing:
+                return len(self.state.bot_messages)
             await self.state.message_signal.wait(remaining)
 
     async def wait_idle(self, timeout: float = 10.0, quiet: float = 0.2, grace: float = 2.0) -> bool:

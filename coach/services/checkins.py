@@ -148,7 +148,7 @@ def history(ctx: UseCaseContext, participant: Participant, *, days: int = 14) ->
     return Outcome().say("Your recent check-ins (newest first):\n" + "\n".join(lines))
 
 
-def _confirmation(checkin: CheckIn, *, replaced: bool) -> str:
+def _confirmation(checkin: CheckIn | store.StoredCheckIn, *, replaced: bool) -> str:
     text = f"Saved for {format_day(checkin.local_date)}: {format_scores(_scores(checkin))}"
     if checkin.note:
         text += f"\nNote: {checkin.note}"
@@ -211,6 +211,6 @@ def _draft_reply(draft: CheckInDraft, participant: Participant, *, edit: bool) -
     return Reply("\n".join(lines), buttons=buttons, edit=edit)
 
 
-def _scores(row: CheckIn | CheckInDraft) -> dict[str, int]:
+def _scores(row: CheckIn | CheckInDraft | store.StoredCheckIn) -> dict[str, int]:
     """The four scores of a stored check-in or a finished draft."""
     return {item: getattr(row, item) for item in ITEMS}

@@ -10,6 +10,7 @@ from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome
 from coach.store import participants as participant_store
 from coach.store.models import Participant
+from coach.store.participants import ParticipantView
 
 # Red flags are looked for even in an over-long message, but only in its first part.
 SAFETY_SCAN_LIMIT = 4096
@@ -19,7 +20,7 @@ _LOOKS_LIKE_CHECKIN = re.compile(
 
 def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
     """Route a typed message from a participant."""
-    participant = participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
+    participant = _sender(ctx, telegram_id)
     flagged = safety.scan_text(ctx, participant, text[:SAFETY_SCAN_LIMIT],
                                source="checkin_note" if _LOOKS_LIKE_CHECKIN.search(text) else "free_text")
     if participant is None:
@@ -38,6 +39,15 @@ def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
     if not outcome.replies:
         outcome.say(texts.NOT_UNDERSTOOD)
     return outcome
+
+
+def _sender(ctx: UseCaseContext, telegram_id: int) -> Participant | ParticipantView | None:
+    """Who wrote: a light read-only view when nothing is in progress (the everyday check-in),
+    the full participant when onboarding or a pending question may change them."""
+    view = participant_store.get_view_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
+    if view is None or (view.onboarding_step is None and view.awaiting is None):
+        return view
+    return participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
 
 
 def _unreadable(ctx: UseCaseContext, participant: Participant, text: str) -> bool:

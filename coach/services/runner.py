@@ -23,41 +23,71 @@ DATABASE_THREADS = 8
 
 
 class UseCaseRunner:
-    """Gives each use case a fresh session and the current instant; all or nothing is stored."""
+    """Gives each use case a fresh session and the current instant; all or nothing is stored.
+
+    On SQLite a use case runs on the event loop itself: a local file answers in well under a
+    millisecond and has one writer anyway, and handing each one to a thread cost more than the
+    work (measured with bench/inbound.py). On PostgreSQL every statement is a network round trip,
+    so use cases run on a pool of threads and the loop stays free meanwhile.
+    """
 
     def __init__(self, engine: Engine, clock: Clock, *, default_timezone: str, admin_ids: tuple[int, ...]):
         self.engine = engine
         self.clock = clock
         self.default_timezone = default_timezone
         self.admin_ids = admin_ids
-        # SQLite has one writer: one database thread serialises use cases instead of letting them
-        # fight over the lock. PostgreSQL takes a few at once, up to its connection pool.
-        workers = 1 if engine.dialect.name == "sqlite" else DATABASE_THREADS
-        self.executor = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="coach-db")
+        self.inline = engine.dialect.name == "sqlite"
+        self.executor = None if self.inline else ThreadPoolExecutor(
+            max_workers=DATABASE_THREADS, thread_name_prefix="coach-db")
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True)
+        if self.executor is not None:
+            self.executor.shutdown(wait=True)
 
     def run(self, use_case: Callable[[UseCaseContext], T]) -> T:
-        for attempt, delay in enumerate((*RETRY_DELAYS, None)):
+        """Run now, in this thread; a retry waits by sleeping (for threads and scripts)."""
+        for delay in (*RETRY_DELAYS, None):
             try:
-                with session_scope(self.engine) as session:
-                    ctx = UseCaseContext(session=session, now=self.clock.now(),
-                                         default_timezone=self.default_timezone, admin_ids=self.admin_ids)
-                    return use_case(ctx)
-            except IntegrityError:
-                # Two presses or lines raced for the same row: run again on what is now stored.
-                if delay is None:
-                    raise
-                log.info("retrying after a concurrent write to the same row")
-                time.sleep(delay)
+                return self._once(use_case)
             except (OperationalError, DBAPIError) as exc:
-                if delay is None or not _transient(exc):
+                if not self._retry(exc, delay):
                     raise
-                # Only the error class is logged: statements carry health data as parameters.
-                log.warning("database busy or unreachable (%s), retry %d", type(exc.orig).__name__, attempt + 1)
-                time.sleep(delay)
+            time.sleep(delay)
         raise AssertionError("unreachable")
+
+    async def run_async(self, use_case: Callable[[UseCaseContext], T]) -> T:
+        """Run for a handler: a slow or retried database call never blocks other participants."""
+        if not self.inline:
+            return await asyncio.get_running_loop().run_in_executor(self.executor, self.run, use_case)
+        for delay in (*RETRY_DELAYS, None):
+            try:
+                return self._once(use_case)
+            except (OperationalError, DBAPIError) as exc:
+                if not self._retry(exc, delay):
+                    raise
+            await asyncio.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _once(self, use_case: Callable[[UseCaseContext], T]) -> T:
+        with session_scope(self.engine) as session:
+            ctx = UseCaseContext(session=session, now=self.clock.now(),
+                                 default_timezone=self.default_timezone, admin_ids=self.admin_ids)
+            return use_case(ctx)
+
+    @staticmethod
+    def _retry(exc: DBAPIError, delay: float | None) -> bool:
+        """Whether to run the use case again after `exc` (nothing of the failed attempt was kept)."""
+        if delay is None:
+            return False
+        if isinstance(exc, IntegrityError):
+            # Two presses or lines raced for the same row: run again on what is now stored.
+            log.info("retrying after a concurrent write to the same row")
+            return True
+        if not _transient(exc):
+            return False
+        # Only the error class is logged: statements carry health data as parameters.
+        log.warning("database busy or unreachable (%s), retrying in %.2fs", type(exc.orig).__name__, delay)
+        return True
 
 
 def _transient(exc: DBAPIError) -> bool:
@@ -66,7 +96,3 @@ def _transient(exc: DBAPIError) -> bool:
     text = str(exc.orig).lower()
     return any(word in text for word in ("locked", "busy", "connection", "server closed", "terminating"))
 
-
-async def run_async(runner: UseCaseRunner, use_case: Callable[[UseCaseContext], T]) -> T:
-    """Run a use case off the event loop, so a slow or retried database call blocks no one else."""
-    return await asyncio.get_running_loop().run_in_executor(runner.executor, runner.run, use_case)

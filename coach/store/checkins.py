@@ -5,24 +5,58 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from sqlalchemy import Insert, bindparam
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
-from sqlmodel import Session, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlmodel import Session, select
 
 from coach.domain.symptoms import ITEMS
 from coach.store.models import CheckIn, CheckInDraft, CheckInRevision, Note
 
 
 @dataclass(frozen=True)
+class StoredCheckIn:
+    """What was just written: enough to confirm it, without loading an ORM object back."""
+    id: int
+    local_date: date
+    pain: int
+    numbness: int
+    tingling: int
+    balance: int
+    note: str | None
+    foot_problem: bool | None
+
+
+@dataclass(frozen=True)
 class SavedCheckIn:
-    checkin: CheckIn
+    checkin: StoredCheckIn
     replaced: bool
 
 
 def get_checkin(*, session: Session, participant_id: int, local_date: date) -> CheckIn | None:
     return session.exec(select(CheckIn).where(
         CheckIn.participant_id == participant_id, CheckIn.local_date == local_date)).first()
+
+
+# The hottest write path, so its statements are built once: SQLAlchemy then reuses their compiled
+# form and cache keys instead of rebuilding them for every message.
+_CHECKINS, _REVISIONS, _NOTES = CheckIn.__table__, CheckInRevision.__table__, Note.__table__
+_EXISTING = sa_select(_CHECKINS).where(_CHECKINS.c.participant_id == bindparam("participant_id"),
+                                       _CHECKINS.c.local_date == bindparam("local_date"))
+_INSERT_IF_NEW = {
+    dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(_CHECKINS).on_conflict_do_nothing(
+        index_elements=["participant_id", "local_date"]).returning(_CHECKINS.c.id)
+    for dialect in (sqlite, postgresql)
+}
+_INSERT_REVISION = sa_insert(_REVISIONS)
+_REPLACE_CHECKIN = sa_update(_CHECKINS).where(_CHECKINS.c.id == bindparam("checkin_id"))
+_INSERT_NOTE = sa_insert(_NOTES)
+
+
+def _insert_if_new(session: Session) -> Insert:
+    return _INSERT_IF_NEW[session.get_bind().dialect.name]
 
 
 def save_checkin(
@@ -36,30 +70,25 @@ def save_checkin(
     source: str,
     now: datetime,
 ) -> SavedCheckIn:
-    """Store the day's check-in; an earlier entry for that day is kept as a revision first.
-
-    Written with Core statements rather than the unit of work: this is the hottest write path.
-    """
-    table, revisions, notes = CheckIn.__table__, CheckInRevision.__table__, Note.__table__
+    """Store the day's check-in; an earlier entry for that day is kept as a revision first."""
     values = {**{name: scores[name] for name in ITEMS}, "note": note, "foot_problem": foot_problem,
               "source": source, "recorded_at": now}
-    existing = session.execute(
-        sa_select(table).where(table.c.participant_id == participant_id, table.c.local_date == local_date)
-    ).mappings().first()
-    if existing is None:
-        checkin_id = session.execute(
-            sa_insert(table).values(participant_id=participant_id, local_date=local_date, **values)
-        ).inserted_primary_key[0]
-    else:
+    key = {"participant_id": participant_id, "local_date": local_date}
+    # Usually the first entry of the day: one statement that inserts unless the day is taken.
+    checkin_id = session.execute(_insert_if_new(session), {**key, **values}).scalar()
+    existing = None
+    if checkin_id is None:
+        existing = session.execute(_EXISTING, key).mappings().one()
         checkin_id = existing["id"]
         kept = {k: v for k, v in existing.items() if k != "id"}
-        session.execute(sa_insert(revisions).values(checkin_id=checkin_id, replaced_at=now, **kept))
-        session.execute(sa_update(table).where(table.c.id == checkin_id).values(**values))
+        session.execute(_INSERT_REVISION, {"checkin_id": checkin_id, "replaced_at": now, **kept})
+        session.execute(_REPLACE_CHECKIN, {"checkin_id": checkin_id, **values})
     if note:
-        session.execute(sa_insert(notes).values(participant_id=participant_id, checkin_id=checkin_id,
-                                                local_date=local_date, text=note, created_at=now))
-    checkin = CheckIn(id=checkin_id, participant_id=participant_id, local_date=local_date, **values)
-    return SavedCheckIn(checkin=checkin, replaced=existing is not None)
+        session.execute(_INSERT_NOTE, {"participant_id": participant_id, "checkin_id": checkin_id,
+                                       "local_date": local_date, "text": note, "created_at": now})
+    stored = StoredCheckIn(id=checkin_id, local_date=local_date, note=note, foot_problem=foot_problem,
+                           **{name: scores[name] for name in ITEMS})
+    return SavedCheckIn(checkin=stored, replaced=existing is not None)
 
 
 def recent_checkins(*, session: Session, participant_id: int, limit: int = 14) -> list[CheckIn]:
@@ -92,11 +121,14 @@ def get_draft(*, session: Session, draft_id: int) -> CheckInDraft | None:
     return session.get(CheckInDraft, draft_id)
 
 
+_DRAFTS = CheckInDraft.__table__
+_CANCEL_OPEN_DRAFTS = sa_update(_DRAFTS).where(
+    _DRAFTS.c.participant_id == bindparam("owner_id"), _DRAFTS.c.status == "open").values(status="cancelled")
+
+
 def cancel_open_drafts(*, session: Session, participant_id: int) -> int:
     """Close every unfinished button check-in of the participant; returns how many there were."""
-    result = session.exec(update(CheckInDraft).where(  # type: ignore[call-overload]
-        CheckInDraft.participant_id == participant_id, CheckInDraft.status == "open").values(status="cancelled"))
-    return result.rowcount
+    return session.execute(_CANCEL_OPEN_DRAFTS, {"owner_id": participant_id}).rowcount
 
 
 def get_checkin_by_id(*, session: Session, checkin_id: int) -> CheckIn | None:

@@ -8,7 +8,9 @@ from contextlib import contextmanager
 from sqlalchemy import Engine, create_engine, event
 from sqlmodel import Session
 
-SQLITE_BUSY_TIMEOUT_MS = 5000
+# Short, because a SQLite use case runs on the event loop: a writer from another process (a
+# migration, a script) makes it wait at most this long before it backs off and retries.
+SQLITE_BUSY_TIMEOUT_MS = 1000
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:

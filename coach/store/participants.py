@@ -2,15 +2,46 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import bindparam
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, delete, select
 
 from coach.store.models import Consent, Participant, Schedule, ScreeningAnswer
 
+# Every update starts with this lookup: built once so its compiled form and cache key are reused.
+_BY_TELEGRAM_ID = select(Participant).where(Participant.telegram_id == bindparam("telegram_id"))
+
 
 def get_by_telegram_id(*, session: Session, telegram_id: int) -> Participant | None:
-    return session.exec(select(Participant).where(Participant.telegram_id == telegram_id)).first()
+    return session.execute(_BY_TELEGRAM_ID, {"telegram_id": telegram_id}).scalars().first()
+
+
+@dataclass(frozen=True)
+class ParticipantView:
+    """A read-only snapshot of a participant: what the busiest paths read, without the ORM's cost."""
+
+    id: int
+    telegram_id: int
+    chat_id: int
+    first_name: str
+    status: str
+    onboarding_step: str | None
+    awaiting: str | None
+    timezone: str
+    condition: str | None
+
+
+_PARTICIPANTS = Participant.__table__
+_VIEW_BY_TELEGRAM_ID = sa_select(*(_PARTICIPANTS.c[name] for name in ParticipantView.__dataclass_fields__)).where(
+    _PARTICIPANTS.c.telegram_id == bindparam("telegram_id"))
+
+
+def get_view_by_telegram_id(*, session: Session, telegram_id: int) -> ParticipantView | None:
+    row = session.execute(_VIEW_BY_TELEGRAM_ID, {"telegram_id": telegram_id}).first()
+    return ParticipantView(*row) if row is not None else None
 
 
 def create_participant(

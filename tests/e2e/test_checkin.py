@@ -142,3 +142,27 @@ async def test_a_checkin_line_is_saved_even_while_a_time_zone_is_awaited(world):
     reply = texts_of(await kim.say("p4 n2 t3 b1"))
     assert "Saved for Sat 21 Nov" in reply
     assert "Asia/Tokyo" in texts_of(await kim.say("Tokyo"))  # and the zone can still be set after
+
+
+async def test_quick_successive_lines_are_stored_and_answered_in_the_order_sent(world):
+    """Updates are handled side by side across chats, but one participant's lines never overtake
+    each other: the last line sent is the entry kept, the earlier ones its revisions."""
+    gus, hal = world.person(2011, "Gus"), world.person(2012, "Hal")
+    await onboard(gus)
+    await onboard(hal)
+    before = len(await gus.messages())
+    lines = [f"p{pain} n2 t3 b1" for pain in (3, 5, 7, 9)]
+    await world.emulator.client.asend_batch(
+        [{"user_id": 2011, "text": line, "first_name": "Gus"} for line in lines]
+        + [{"user_id": 2012, "text": "p1 n1 t1 b1", "first_name": "Hal"}])
+    replies = await world.emulator.client.await_for_messages(2011, before + len(lines), timeout=20)
+    assert await world.emulator.client.await_idle(timeout=20)
+    confirmations = [m["text"] for m in replies[before:]]
+    assert [text.split("pain ")[1].split(" ")[0] for text in confirmations] == ["3", "5", "7", "9"]
+    assert [row[1] for row in _checkins(world, 2011)] == [9]
+    with session_scope(world.engine) as session:
+        gus_id = session.exec(select(Participant.id).where(Participant.telegram_id == 2011)).one()
+        kept = session.exec(select(CheckInRevision.pain).join(CheckIn, CheckIn.id == CheckInRevision.checkin_id)
+                            .where(CheckIn.participant_id == gus_id).order_by(CheckInRevision.id)).all()
+    assert kept == [3, 5, 7]
+    assert [row[1] for row in _checkins(world, 2012)] == [1]

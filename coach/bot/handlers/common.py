@@ -13,7 +13,6 @@ from coach.services import gate
 from coach.services.context import UseCaseContext
 from coach.services.gate import ParticipantUseCase
 from coach.services.replies import Outcome
-from coach.services.runner import run_async
 
 
 def command_args(update: Update) -> str:
@@ -27,11 +26,11 @@ async def run_for_participant(update: Update, context: ContextTypes.DEFAULT_TYPE
                               *, during_onboarding: bool = False) -> None:
     """Run a participant use case for the sender (the gate in services decides who may)."""
     telegram_id = update.effective_user.id
-    outcome = await run_async(runtime(context).runner, lambda ctx: gate.for_participant(
+    outcome = await runtime(context).runner.run_async(lambda ctx: gate.for_participant(
         ctx, telegram_id, use_case, during_onboarding=during_onboarding))
     await deliver(update, context, outcome)
 
 
 async def run_plain(update: Update, context: ContextTypes.DEFAULT_TYPE,
                     use_case: Callable[[UseCaseContext], Outcome]) -> None:
-    await deliver(update, context, await run_async(runtime(context).runner, use_case))
+    await deliver(update, context, await runtime(context).runner.run_async(use_case))

@@ -1,0 +1,56 @@
+"""Updates from different chats are handled side by side; one chat's updates strictly in arrival order."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Awaitable
+from typing import Any
+
+from telegram import Update
+from telegram.ext import BaseUpdateProcessor
+
+# Enough to keep the database busy while earlier replies are on the wire; a cap, not a target.
+MAX_CONCURRENT_UPDATES = 4
+
+
+class PerChatOrderedProcessor(BaseUpdateProcessor):
+    """While one update waits for Telegram, the next participant's is already being handled.
+
+    A participant's own messages and presses never overtake each other: each waits for the one
+    before it from the same chat, so "pain 4…" then "actually pain 5…" are stored in that order.
+    """
+
+    def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES):
+        super().__init__(max_concurrent_updates)
+        self._last_in_chat: dict[int | None, asyncio.Future[None]] = {}
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        key = _chat_key(update)
+        previous = self._last_in_chat.get(key)
+        finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._last_in_chat[key] = finished
+        try:
+            if previous is not None:
+                with contextlib.suppress(Exception):
+                    await asyncio.shield(previous)
+            await coroutine
+        finally:
+            finished.set_result(None)
+            if self._last_in_chat.get(key) is finished:
+                del self._last_in_chat[key]
+
+    async def initialize(self) -> None:
+        """Nothing to set up."""
+
+    async def shutdown(self) -> None:
+        """Nothing to tear down: in-flight updates are awaited by the application itself."""
+
+
+def _chat_key(update: object) -> int | None:
+    if isinstance(update, Update):
+        if update.effective_chat is not None:
+            return update.effective_chat.id
+        if update.effective_user is not None:
+            return update.effective_user.id
+    return None
