@@ -10,6 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
 
 ITEMS: tuple[str, ...] = ("pain", "numbness", "tingling", "balance")
 ITEM_LABELS: dict[str, str] = {
@@ -233,8 +234,7 @@ def _bad_date(raw: str, today: date) -> str:
             f"yesterday or a weekday such as mon. Try: yesterday {EXAMPLE}")
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     """One recognised piece of the message, with where it sits in the text."""
 
     kind: str  # item | num | range | foot | foot_bare | note | dash | filler | word

@@ -56,7 +56,7 @@ def press(ctx: UseCaseContext, participant: Participant, draft_id: int, step: in
 
 
 def cancel(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    had_something = store.cancel_open_drafts(session=ctx.session, participant_id=participant.id) > 0
+    had_something = store.cancel_open_drafts(connection=ctx.connection, participant_id=participant.id) > 0
     had_something = had_something or participant.awaiting is not None
     participant.awaiting = None
     return Outcome().say(texts.CANCELLED if had_something else texts.NOTHING_TO_CANCEL,
@@ -97,12 +97,12 @@ def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, so
                 "nothing was saved. " + texts.CHECKIN_HOW)
         scores = _scores(previous)
         source = "same"
-    saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=parsed.day,
+    saved = store.save_checkin(connection=ctx.connection, participant_id=participant.id, local_date=parsed.day,
                                scores=scores, note=parsed.note, foot_problem=parsed.foot_problem,
                                source=source, now=ctx.now)
     if (participant.awaiting or "").startswith("checkin:"):
         # A typed line finishes the button check-in it answered.
-        store.cancel_open_drafts(session=ctx.session, participant_id=participant.id)
+        store.cancel_open_drafts(connection=ctx.connection, participant_id=participant.id)
         participant.awaiting = None
     outcome = Outcome().say(_confirmation(saved.checkin, replaced=saved.replaced))
     if parsed.foot_problem:
@@ -167,7 +167,7 @@ def _foot_question(ctx: UseCaseContext, participant: Participant, day: date) -> 
 
 def _save_draft(ctx: UseCaseContext, participant: Participant, draft: CheckInDraft) -> Outcome:
     scores = _scores(draft)
-    saved = store.save_checkin(session=ctx.session, participant_id=participant.id, local_date=draft.local_date,
+    saved = store.save_checkin(connection=ctx.connection, participant_id=participant.id, local_date=draft.local_date,
                                scores=scores, note=None, foot_problem=draft.foot_problem, source="buttons",
                                now=ctx.now)
     draft.status = "saved"

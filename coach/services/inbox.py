@@ -44,7 +44,7 @@ def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
 def _sender(ctx: UseCaseContext, telegram_id: int) -> Participant | ParticipantView | None:
     """Who wrote: a light read-only view when nothing is in progress (the everyday check-in),
     the full participant when onboarding or a pending question may change them."""
-    view = participant_store.get_view_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
+    view = participant_store.get_view_by_telegram_id(connection=ctx.connection, telegram_id=telegram_id)
     if view is None or (view.onboarding_step is None and view.awaiting is None):
         return view
     return participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)

@@ -9,12 +9,11 @@ from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from coach.clock import Clock
 from coach.services.context import UseCaseContext
-from coach.store.db import session_scope
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -37,10 +36,14 @@ class UseCaseRunner:
         self.default_timezone = default_timezone
         self.admin_ids = admin_ids
         self.inline = engine.dialect.name == "sqlite"
+        # The event loop's own connection (SQLite only): kept open between use cases, because
+        # checking one out of the pool and resetting it each time cost more than a check-in's SQL.
+        self._loop_connection: Connection | None = None
         self.executor = None if self.inline else ThreadPoolExecutor(
             max_workers=DATABASE_THREADS, thread_name_prefix="coach-db")
 
     def close(self) -> None:
+        self._drop_loop_connection()
         if self.executor is not None:
             self.executor.shutdown(wait=True)
 
@@ -48,7 +51,8 @@ class UseCaseRunner:
         """Run now, in this thread; a retry waits by sleeping (for threads and scripts)."""
         for delay in (*RETRY_DELAYS, None):
             try:
-                return self._once(use_case)
+                with self.engine.connect() as connection:
+                    return self._once(use_case, connection)
             except (OperationalError, DBAPIError) as exc:
                 if not self._retry(exc, delay):
                     raise
@@ -61,18 +65,32 @@ class UseCaseRunner:
             return await asyncio.get_running_loop().run_in_executor(self.executor, self.run, use_case)
         for delay in (*RETRY_DELAYS, None):
             try:
-                return self._once(use_case)
+                if self._loop_connection is None:
+                    self._loop_connection = self.engine.connect()
+                return self._once(use_case, self._loop_connection)
             except (OperationalError, DBAPIError) as exc:
+                self._drop_loop_connection()  # whatever went wrong, the next attempt starts afresh
                 if not self._retry(exc, delay):
                     raise
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")
 
-    def _once(self, use_case: Callable[[UseCaseContext], T]) -> T:
-        with session_scope(self.engine) as session:
-            ctx = UseCaseContext(session=session, now=self.clock.now(),
-                                 default_timezone=self.default_timezone, admin_ids=self.admin_ids)
-            return use_case(ctx)
+    def _drop_loop_connection(self) -> None:
+        if self._loop_connection is not None:
+            self._loop_connection.close()
+            self._loop_connection = None
+
+    def _once(self, use_case: Callable[[UseCaseContext], T], connection: Connection) -> T:
+        # One transaction: committed if the use case ends cleanly, rolled back whole if not.
+        with connection.begin():
+            ctx = UseCaseContext(connection, now=self.clock.now(), default_timezone=self.default_timezone,
+                                 admin_ids=self.admin_ids)
+            try:
+                result = use_case(ctx)
+                ctx.finish()
+            finally:
+                ctx.close()
+        return result
 
     @staticmethod
     def _retry(exc: DBAPIError, delay: float | None) -> bool:

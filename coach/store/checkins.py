@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy import Insert, bindparam
+from sqlalchemy import Connection, bindparam
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
@@ -55,13 +55,9 @@ _REPLACE_CHECKIN = sa_update(_CHECKINS).where(_CHECKINS.c.id == bindparam("check
 _INSERT_NOTE = sa_insert(_NOTES)
 
 
-def _insert_if_new(session: Session) -> Insert:
-    return _INSERT_IF_NEW[session.get_bind().dialect.name]
-
-
 def save_checkin(
     *,
-    session: Session,
+    connection: Connection,
     participant_id: int,
     local_date: date,
     scores: dict[str, int],
@@ -75,16 +71,16 @@ def save_checkin(
               "source": source, "recorded_at": now}
     key = {"participant_id": participant_id, "local_date": local_date}
     # Usually the first entry of the day: one statement that inserts unless the day is taken.
-    checkin_id = session.execute(_insert_if_new(session), {**key, **values}).scalar()
+    checkin_id = connection.execute(_INSERT_IF_NEW[connection.dialect.name], {**key, **values}).scalar()
     existing = None
     if checkin_id is None:
-        existing = session.execute(_EXISTING, key).mappings().one()
+        existing = connection.execute(_EXISTING, key).mappings().one()
         checkin_id = existing["id"]
         kept = {k: v for k, v in existing.items() if k != "id"}
-        session.execute(_INSERT_REVISION, {"checkin_id": checkin_id, "replaced_at": now, **kept})
-        session.execute(_REPLACE_CHECKIN, {"checkin_id": checkin_id, **values})
+        connection.execute(_INSERT_REVISION, {"checkin_id": checkin_id, "replaced_at": now, **kept})
+        connection.execute(_REPLACE_CHECKIN, {"checkin_id": checkin_id, **values})
     if note:
-        session.execute(_INSERT_NOTE, {"participant_id": participant_id, "checkin_id": checkin_id,
+        connection.execute(_INSERT_NOTE, {"participant_id": participant_id, "checkin_id": checkin_id,
                                        "local_date": local_date, "text": note, "created_at": now})
     stored = StoredCheckIn(id=checkin_id, local_date=local_date, note=note, foot_problem=foot_problem,
                            **{name: scores[name] for name in ITEMS})
@@ -126,9 +122,9 @@ _CANCEL_OPEN_DRAFTS = sa_update(_DRAFTS).where(
     _DRAFTS.c.participant_id == bindparam("owner_id"), _DRAFTS.c.status == "open").values(status="cancelled")
 
 
-def cancel_open_drafts(*, session: Session, participant_id: int) -> int:
+def cancel_open_drafts(*, connection: Connection, participant_id: int) -> int:
     """Close every unfinished button check-in of the participant; returns how many there were."""
-    return session.execute(_CANCEL_OPEN_DRAFTS, {"owner_id": participant_id}).rowcount
+    return connection.execute(_CANCEL_OPEN_DRAFTS, {"owner_id": participant_id}).rowcount
 
 
 def get_checkin_by_id(*, session: Session, checkin_id: int) -> CheckIn | None:

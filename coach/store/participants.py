@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import bindparam
+from sqlalchemy import Connection, bindparam
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, delete, select
 
@@ -39,8 +39,8 @@ _VIEW_BY_TELEGRAM_ID = sa_select(*(_PARTICIPANTS.c[name] for name in Participant
     _PARTICIPANTS.c.telegram_id == bindparam("telegram_id"))
 
 
-def get_view_by_telegram_id(*, session: Session, telegram_id: int) -> ParticipantView | None:
-    row = session.execute(_VIEW_BY_TELEGRAM_ID, {"telegram_id": telegram_id}).first()
+def get_view_by_telegram_id(*, connection: Connection, telegram_id: int) -> ParticipantView | None:
+    row = connection.execute(_VIEW_BY_TELEGRAM_ID, {"telegram_id": telegram_id}).first()
     return ParticipantView(*row) if row is not None else None
 
 

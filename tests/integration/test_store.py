@@ -38,13 +38,13 @@ def test_a_later_checkin_for_the_same_day_replaces_it_and_keeps_the_earlier_as_a
     day = date(2026, 11, 21)
     with session_scope(engine) as session:
         pid = _participant(session).id
-        first = checkins.save_checkin(session=session, participant_id=pid, local_date=day, scores=SCORES,
-                                      note="slept badly", foot_problem=None, source="typed", now=NOW)
+        first = checkins.save_checkin(connection=session.connection(), participant_id=pid, local_date=day,
+                                      scores=SCORES, note="slept badly", foot_problem=None, source="typed", now=NOW)
         assert first.replaced is False
     later = {**SCORES, "pain": 6}
     with session_scope(engine) as session:
-        second = checkins.save_checkin(session=session, participant_id=pid, local_date=day, scores=later,
-                                       note=None, foot_problem=False, source="buttons",
+        second = checkins.save_checkin(connection=session.connection(), participant_id=pid, local_date=day,
+                                       scores=later, note=None, foot_problem=False, source="buttons",
                                        now=NOW + timedelta(hours=1))
         assert second.replaced is True
     with session_scope(engine) as session:
@@ -73,7 +73,7 @@ def test_a_failed_unit_of_work_stores_nothing_of_it(engine):
     with session_scope(engine) as session:
         pid = _participant(session).id
     with pytest.raises(RuntimeError), session_scope(engine) as session:
-        checkins.save_checkin(session=session, participant_id=pid, local_date=date(2026, 11, 20),
+        checkins.save_checkin(connection=session.connection(), participant_id=pid, local_date=date(2026, 11, 20),
                               scores=SCORES, note="a note", foot_problem=None, source="typed", now=NOW)
         raise RuntimeError("the confirmation could not be built")
     with session_scope(engine) as session:
@@ -91,7 +91,8 @@ def test_deleting_a_participant_erases_every_row_about_them(engine):
                                                answer=False, now=NOW)
             participants.ensure_schedule(session=session, participant_id=person.id, now=NOW)
             for offset in range(2):
-                checkins.save_checkin(session=session, participant_id=person.id, local_date=date(2026, 11, 21),
+                checkins.save_checkin(connection=session.connection(), participant_id=person.id,
+                                      local_date=date(2026, 11, 21),
                                       scores=SCORES, note=f"note {offset}", foot_problem=None, source="typed",
                                       now=NOW)
             checkins.open_draft(session=session, participant_id=person.id, local_date=date(2026, 11, 21), now=NOW)
