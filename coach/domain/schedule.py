@@ -4,15 +4,17 @@ This part covers the defaults and how days and times are typed, shown and stored
 Days are ``date.weekday()`` numbers (0 = Monday … 6 = Sunday); times are naive
 ``datetime.time`` values meaning wall-clock time in the participant's own zone.
 
-Occurrence computation (when the next session / check-in / review falls) belongs in
-this module too; it goes in the section at the end.
+At the end: when an occurrence falls as an instant (DST-correct), and the changes a
+participant types after /schedule.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from datetime import time
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 __all__ = [
     "DEFAULT_CHECKIN_TIME",
@@ -25,6 +27,9 @@ __all__ = [
     "encode_weekdays",
     "format_hhmm",
     "format_weekdays",
+    "local_date_of",
+    "local_occurrence",
+    "parse_schedule_change",
     "parse_hhmm",
     "parse_weekdays",
 ]
@@ -193,3 +198,89 @@ def decode_weekdays(s: str) -> tuple[int, ...]:
 # --------------------------------------------------------------------------------------
 # Occurrences
 # --------------------------------------------------------------------------------------
+
+def local_occurrence(day: date, at: time, zone: str) -> datetime:
+    """The UTC instant at which the wall clock in `zone` shows `at` on local `day`.
+
+    A time the clocks skip (spring forward) moves to the first valid minute after it:
+    02:30 on the night Berlin jumps from 02:00 to 03:00 is 03:00. A time that happens twice
+    (fall back) takes the first of the two, so it fires once.
+    """
+    tz = ZoneInfo(zone)
+    wall = datetime.combine(day, at)
+    candidate = wall
+    # A wall time exists when it survives the round trip through UTC unchanged. Gaps are at
+    # most a few hours, so walking a minute at a time ends quickly.
+    for _ in range(24 * 60):
+        instant = candidate.replace(tzinfo=tz, fold=0).astimezone(UTC)
+        if instant.astimezone(tz).replace(tzinfo=None) == candidate:
+            return instant
+        candidate += timedelta(minutes=1)
+    raise ValueError(f"no valid local time near {wall} in {zone}")
+
+
+def local_date_of(instant: datetime, zone: str) -> date:
+    """The participant's calendar date at an aware instant."""
+    return instant.astimezone(ZoneInfo(zone)).date()
+
+
+# --------------------------------------------------------------------------------------
+# Changes typed after /schedule (and an admin's /setschedule)
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ScheduleChange:
+    """One part of the schedule to change; fields that don't apply are None."""
+
+    part: str  # "checkin" | "sessions" | "review"
+    at: time
+    days: tuple[int, ...] | None = None  # sessions: the training days; review: one day
+
+
+@dataclass(frozen=True)
+class ScheduleChangeError:
+    reason: str
+
+
+SCHEDULE_USAGE = ("For example: /schedule checkin 20:00 · /schedule sessions mon,wed,fri 18:00 · "
+                  "/schedule review sun 19:00")
+
+
+def parse_schedule_change(text: str) -> ScheduleChange | ScheduleChangeError:
+    """Read "checkin 20:00", "sessions mon,wed,fri 18:00" or "review sun 19:00"; never raises."""
+    if not isinstance(text, str) or len(text) > _MAX_INPUT:
+        return ScheduleChangeError("That's too long for a schedule change. " + SCHEDULE_USAGE)
+    words = text.strip().split(maxsplit=1)
+    if not words:
+        return ScheduleChangeError("What would you like to change? " + SCHEDULE_USAGE)
+    part, rest = words[0].lower(), (words[1] if len(words) > 1 else "")
+    part = {"check-in": "checkin", "session": "sessions", "training": "sessions"}.get(part, part)
+    if part not in ("checkin", "sessions", "review"):
+        return ScheduleChangeError(f"I can change checkin, sessions or review, not “{words[0][:30]}”. "
+                                   + SCHEDULE_USAGE)
+    days_text, at = _split_time(rest)
+    if at is None:
+        return ScheduleChangeError("I couldn't read the time — please write it as HH:MM, e.g. 18:00. "
+                                   + SCHEDULE_USAGE)
+    if part == "checkin":
+        if days_text:
+            return ScheduleChangeError("The check-in is daily, so it takes just a time, e.g. /schedule checkin 20:00.")
+        return ScheduleChange("checkin", at)
+    days = parse_weekdays(days_text) if days_text else None
+    if days is None:
+        example = "mon,wed,fri 18:00" if part == "sessions" else "sun 19:00"
+        return ScheduleChangeError(f"I couldn't read the days — e.g. /schedule {part} {example}.")
+    if part == "review" and len(days) != 1:
+        return ScheduleChangeError("The weekly review is on one day, e.g. /schedule review sun 19:00.")
+    return ScheduleChange(part, at, days)
+
+
+def _split_time(text: str) -> tuple[str, time | None]:
+    """("mon,wed,fri", 18:00) from "mon,wed,fri 18:00"; the time is the last word or two."""
+    words = text.split()
+    for take in (2, 1):  # "8 pm" is two words
+        if len(words) >= take:
+            at = parse_hhmm(" ".join(words[-take:]))
+            if at is not None:
+                return " ".join(words[:-take]), at
+    return text.strip(), None
