@@ -6,7 +6,7 @@ import re
 from typing import Annotated
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
@@ -30,6 +30,10 @@ class Settings(BaseSettings):
     coach_admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     coach_default_timezone: str = "UTC"
     log_level: str = "INFO"
+    # The reminders engine: how often it plans and sends, how fast, and how late is too late.
+    coach_tick_seconds: float = Field(default=30.0, gt=0, le=3600)
+    coach_send_rate: float = Field(default=25.0, gt=0, le=1000)
+    coach_grace_minutes: int = Field(default=120, ge=1, le=24 * 60)
 
     @field_validator("coach_admin_ids", mode="before")
     @classmethod

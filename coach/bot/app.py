@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import Engine
 from telegram import BotCommand
 from telegram.ext import (
@@ -18,6 +20,7 @@ from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.clock import Clock
 from coach.config import Settings
+from coach.scheduler.engine import ReminderEngine, schedule_ticks
 from coach.services.runner import UseCaseRunner
 
 PARTICIPANT_COMMANDS = [
@@ -46,7 +49,9 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
     )
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
                            admin_ids=settings.coach_admin_ids)
-    application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner)
+    reminders = ReminderEngine(runner, application.bot, send_rate=settings.coach_send_rate,
+                               grace=timedelta(minutes=settings.coach_grace_minutes))
+    application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner, reminders=reminders)
     register_handlers(application)
     return application
 
@@ -89,3 +94,5 @@ async def _post_shutdown(application: Application) -> None:
 
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
+    runtime = application.bot_data[RUNTIME_KEY]
+    schedule_ticks(application, runtime.reminders, seconds=runtime.settings.coach_tick_seconds)

@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 
 from coach.clock import Clock
 from coach.config import Settings
+from coach.scheduler.engine import ReminderEngine
 from coach.services.runner import UseCaseRunner
 
 
@@ -16,6 +17,7 @@ class Runtime:
     settings: Settings
     clock: Clock
     runner: UseCaseRunner
+    reminders: ReminderEngine
 
 
 RUNTIME_KEY = "coach.runtime"

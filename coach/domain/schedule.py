@@ -284,3 +284,23 @@ def _split_time(text: str) -> tuple[str, time | None]:
             if at is not None:
                 return " ".join(words[:-take]), at
     return text.strip(), None
+
+
+# --------------------------------------------------------------------------------------
+# What to remind of on a given local day
+# --------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Occurrence:
+    kind: str  # "session" | "checkin"
+    local_date: date
+    due_at: datetime  # UTC
+
+
+def occurrences_on(day: date, *, zone: str, session_days: tuple[int, ...], session_time: time,
+                   checkin_time: time) -> list[Occurrence]:
+    """The reminders a participant's schedule asks for on one local day, as UTC instants."""
+    found = [Occurrence("checkin", day, local_occurrence(day, checkin_time, zone))]
+    if day.weekday() in session_days:
+        found.append(Occurrence("session", day, local_occurrence(day, session_time, zone)))
+    return found

@@ -10,6 +10,7 @@ from coach.services import texts
 from coach.services.context import UseCaseContext, first_name_suffix
 from coach.services.replies import Outcome, button_rows
 from coach.store import participants as store
+from coach.store import reminders as reminder_store
 from coach.store.models import Participant, Schedule
 
 QUESTION_KEYS = tuple(key for key, _ in texts.SCREENING_QUESTIONS)
@@ -26,7 +27,9 @@ def start(ctx: UseCaseContext, *, telegram_id: int, chat_id: int, first_name: st
                              buttons=_consent_buttons())
     participant.chat_id = chat_id
     if participant.status == "inactive":
+        # They had blocked the bot; talking to it again brings their reminders back.
         participant.status = "active"
+        reminder_store.replan(connection=ctx.connection, participant_id=participant.id, now=ctx.now)
     store.touch(participant, now=ctx.now)
     if participant.onboarding_step is not None:
         return current_step(ctx, participant)
@@ -179,6 +182,9 @@ def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatc
     participant.timezone = match.zone
     participant.awaiting = None
     store.touch(participant, now=ctx.now)
+    if participant.id is not None:
+        # Queued reminders were planned in the old zone's wall time.
+        reminder_store.replan(connection=ctx.connection, participant_id=participant.id, now=ctx.now)
     local = ctx.now.astimezone(ZoneInfo(match.zone))
     outcome = Outcome().say(f"Time zone set: {match.label}. It's {sched.format_hhmm(local.time())} "
                             "there now.", remove_keyboard=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from coach.store.types import UTCDateTime
@@ -94,6 +94,10 @@ class Schedule(SQLModel, table=True):
     review_day: int = Field(default=6, ge=0, le=6)
     review_time: time = Field(default=time(19, 0))
     updated_at: datetime = Field(sa_type=UTCDateTime)
+    # The planner has queued reminders up to this local date, and looks again at this instant
+    # (local midnight starting that date); both cleared when the schedule changes.
+    planned_through: date | None = Field(default=None)
+    plan_again_at: datetime | None = Field(default=None, sa_type=UTCDateTime, index=True)
 
 
 class CheckIn(SQLModel, table=True):
@@ -191,3 +195,32 @@ class SafetyFlag(SQLModel, table=True):
     raised_at: datetime = Field(sa_type=UTCDateTime)
     acknowledged_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     acknowledged_by: int | None = Field(default=None, sa_type=BigInteger)
+
+
+class Reminder(SQLModel, table=True):
+    """One reminder to send: planned ahead from the schedule, claimed and sent by the dispatcher.
+
+    The key (participant, kind, local date) makes planning idempotent: a restart or a second
+    planner inserting the same occurrence again changes nothing.
+    """
+
+    __tablename__ = "reminder"
+
+    __table_args__ = (
+        UniqueConstraint("participant_id", "kind", "local_date", name="uq_reminder_occurrence"),
+        Index("ix_reminder_status_due_at", "status", "due_at"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant", index=False))
+    kind: str = Field(max_length=24)  # session | checkin | checkin_followup
+    local_date: date
+    due_at: datetime = Field(sa_type=UTCDateTime)
+    # queued -> sending -> sent | expired | skipped | failed | uncertain
+    status: str = Field(default="queued", max_length=12)
+    detail: str | None = Field(default=None, max_length=64)  # why skipped, failed, expired, uncertain
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(sa_type=UTCDateTime)

@@ -8,12 +8,15 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine
+from telegram.ext import Application
 
+from coach.bot.runtime import RUNTIME_KEY
 from coach.clock import FrozenClock
 from coach.config import load_settings
 from coach.conversation import Person
 from coach.emulator.runner import EmulatorThread
 from coach.running import running_bot
+from coach.scheduler.dispatcher import DispatchReport
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 
@@ -29,6 +32,13 @@ class World:
     emulator: EmulatorThread
     engine: Engine
     clock: FrozenClock
+    application: Application
+
+    async def tick(self) -> DispatchReport:
+        """One reminders tick at the clock's current instant, as the JobQueue would run it."""
+        report = await self.application.bot_data[RUNTIME_KEY].reminders.tick()
+        await self.emulator.client.await_idle(timeout=10)
+        return report
 
     def person(self, user_id: int, first_name: str = "Ann") -> Person:
         return Person(self.emulator.client, user_id, first_name)
@@ -49,9 +59,11 @@ async def world(emulator, tmp_path) -> AsyncIterator[World]:
     clock = FrozenClock(START)
     settings = load_settings(env_file=None, telegram_bot_token=TOKEN, telegram_api_base_url=emulator.base_url,
                              database_url=url, coach_admin_ids=f"{ADMIN_ID},{SECOND_ADMIN_ID}",
-                             coach_default_timezone="Europe/Berlin")
-    async with running_bot(settings, engine=engine, clock=clock):
-        yield World(emulator=emulator, engine=engine, clock=clock)
+                             coach_default_timezone="Europe/Berlin",
+                             # Tests run each tick themselves, at the instant they set.
+                             coach_tick_seconds=3600)
+    async with running_bot(settings, engine=engine, clock=clock) as application:
+        yield World(emulator=emulator, engine=engine, clock=clock, application=application)
     engine.dispose()
     assert emulator.client.violations() == [], "the bot made calls the Bot API would reject"
 

@@ -1,0 +1,166 @@
+"""The dispatcher: claims due reminders and sends them, honestly about every way sending can fail."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+import socket
+import time as monotonic_time
+from dataclasses import dataclass
+from datetime import timedelta
+
+from telegram import Bot
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
+
+from coach.scheduler import messages as reminder_texts
+from coach.services.context import UseCaseContext
+from coach.services.runner import UseCaseRunner
+from coach.store import reminders as store
+from coach.store.reminders import DueReminder
+
+log = logging.getLogger(__name__)
+# A claim older than this was left by a worker that stopped mid-send.
+CLAIM_LEASE = timedelta(minutes=5)
+
+
+class SendPacer:
+    """At most `rate` sends per second overall and one per second to any one chat.
+
+    Pacing is about Telegram's real limits, so it uses the monotonic clock, not the bot's
+    (possibly simulated) "now".
+    """
+
+    def __init__(self, rate: float):
+        self.interval = 1.0 / rate
+        self.next_slot = 0.0
+        self.last_to_chat: dict[int, float] = {}
+        self.paused_until = 0.0
+
+    async def wait_turn(self, chat_id: int) -> None:
+        now = monotonic_time.monotonic()
+        slot = max(now, self.next_slot, self.paused_until, self.last_to_chat.get(chat_id, -1.0) + 1.0)
+        self.next_slot = slot + self.interval
+        self.last_to_chat[chat_id] = slot
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    def pause(self, seconds: float) -> None:
+        self.paused_until = max(self.paused_until, monotonic_time.monotonic() + seconds)
+
+    def forget_old_chats(self) -> None:
+        horizon = monotonic_time.monotonic() - 2.0
+        self.last_to_chat = {chat: at for chat, at in self.last_to_chat.items() if at > horizon}
+
+
+@dataclass
+class DispatchReport:
+    sent: int = 0
+    skipped: int = 0
+    failed: int = 0
+    uncertain: int = 0
+    expired: int = 0
+    released: int = 0
+
+
+class Dispatcher:
+    def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
+                 batch: int = 500):
+        self.runner = runner
+        self.bot = bot
+        self.grace = grace
+        self.batch = batch
+        self.pacer = SendPacer(send_rate)
+        self.worker = f"{socket.gethostname()}:{os.getpid()}"
+
+    async def dispatch(self) -> DispatchReport:
+        """One round: expire what is too late, then claim and send what is due."""
+        report = DispatchReport()
+        report.expired = await self.runner.run_async(self._housekeeping)
+        if monotonic_time.monotonic() < self.pacer.paused_until:
+            return report  # Telegram asked us to wait; claim nothing until then
+        claimed = await self.runner.run_async(
+            lambda ctx: store.claim_due(connection=ctx.connection, now=ctx.now, limit=self.batch,
+                                        worker=self.worker))
+        for index, reminder in enumerate(claimed):
+            if monotonic_time.monotonic() < self.pacer.paused_until:
+                # A 429 arrived mid-batch: the rest go back to the queue, unsent.
+                rest = [r.id for r in claimed[index:]]
+                await self.runner.run_async(lambda ctx, ids=rest: store.release(connection=ctx.connection,
+                                                                                 reminder_ids=ids))
+                report.released += len(rest)
+                break
+            await self._one(reminder, report)
+        self.pacer.forget_old_chats()
+        return report
+
+    def _housekeeping(self, ctx: UseCaseContext) -> int:
+        store.give_up_stale_claims(connection=ctx.connection, claimed_before=ctx.now - CLAIM_LEASE)
+        return store.expire_overdue(connection=ctx.connection, older_than=ctx.now - self.grace)
+
+    async def _one(self, reminder: DueReminder, report: DispatchReport) -> None:
+        text, reason = await self.runner.run_async(lambda ctx: self._decide(ctx, reminder))
+        if text is None:
+            await self._finish(reminder, "skipped", detail=reason)
+            report.skipped += 1
+            return
+        await self.pacer.wait_turn(reminder.chat_id)
+        try:
+            message = await self.bot.send_message(chat_id=reminder.chat_id, text=text)
+        except RetryAfter as exc:
+            seconds = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
+            log.warning("Telegram asked to pause sending for %ss", seconds)
+            self.pacer.pause(float(seconds))
+            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
+                                                                  reminder_ids=[reminder.id]))
+            report.released += 1
+        except Forbidden:
+            # Blocked or deactivated: stop their reminders until they /start again.
+            await self.runner.run_async(lambda ctx: self._blocked(ctx, reminder))
+            report.failed += 1
+        except TimedOut:
+            # Telegram may or may not have delivered it, and has no idempotency key: never resend.
+            await self._finish(reminder, "uncertain", detail="timed out")
+            report.uncertain += 1
+        except BadRequest as exc:
+            await self._finish(reminder, "failed", detail=f"bad request: {exc.message[:40]}")
+            report.failed += 1
+        except NetworkError:
+            await self._finish(reminder, "uncertain", detail="network error")
+            report.uncertain += 1
+        except TelegramError as exc:
+            await self._finish(reminder, "failed", detail=type(exc).__name__)
+            report.failed += 1
+        else:
+            await self._finish(reminder, "sent", message_id=message.message_id)
+            report.sent += 1
+
+    def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[str | None, str | None]:
+        """The reminder's text, or None and why it is not sent after all."""
+        if reminder.status != "active":
+            return None, f"participant {reminder.status}"
+        if reminder.paused_until is not None and reminder.paused_until > ctx.now:
+            return None, "paused"
+        if reminder.kind == "checkin":
+            if store.has_checked_in(connection=ctx.connection, participant_id=reminder.participant_id,
+                                    local_date=reminder.local_date):
+                return None, "already checked in"
+            return reminder_texts.checkin_reminder(reminder.first_name), None
+        if reminder.kind == "session":
+            if reminder.clearance_required and reminder.cleared_at is None:
+                return None, "not cleared"
+            return reminder_texts.session_reminder(reminder.first_name), None
+        return None, f"unknown kind {reminder.kind}"
+
+    def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:
+        store.finish(connection=ctx.connection, reminder_id=reminder.id, status="failed", now=ctx.now,
+                     detail="blocked by the participant")
+        store.mark_inactive(connection=ctx.connection, participant_id=reminder.participant_id, now=ctx.now)
+        store.skip_queued(connection=ctx.connection, participant_id=reminder.participant_id,
+                          detail="participant blocked the bot")
+
+    async def _finish(self, reminder: DueReminder, status: str, *, detail: str | None = None,
+                      message_id: int | None = None) -> None:
+        await self.runner.run_async(lambda ctx: store.finish(
+            connection=ctx.connection, reminder_id=reminder.id, status=status, now=ctx.now, detail=detail,
+            message_id=message_id))

@@ -1,0 +1,51 @@
+"""The periodic tick: plan, then dispatch. One JobQueue job for everyone, never one per participant."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+from telegram import Bot
+from telegram.ext import Application, ContextTypes
+
+from coach.scheduler.dispatcher import Dispatcher, DispatchReport
+from coach.scheduler.planner import plan_page
+from coach.services.runner import UseCaseRunner
+
+log = logging.getLogger(__name__)
+JOB_NAME = "reminders-tick"
+
+
+class ReminderEngine:
+    def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta):
+        self.runner = runner
+        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace)
+
+    async def plan(self) -> int:
+        """Plan every participant who needs it; returns how many were planned."""
+        planned, after = 0, 0
+        while True:
+            last = await self.runner.run_async(lambda ctx, after=after: plan_page(ctx, after_id=after))
+            if last is None:
+                return planned
+            planned += 1
+            after = last
+
+    async def tick(self) -> DispatchReport:
+        """One tick, as the JobQueue runs it (tests call it directly after moving the clock)."""
+        await self.plan()
+        return await self.dispatcher.dispatch()
+
+
+def schedule_ticks(application: Application, engine: ReminderEngine, *, seconds: float) -> None:
+    """Run the tick every `seconds`; a tick still running when the next is due is not doubled."""
+
+    async def tick(_: ContextTypes.DEFAULT_TYPE) -> None:
+        try:
+            await engine.tick()
+        except Exception:  # a bad tick must not stop the next one; the error handler has no update
+            log.exception("reminder tick failed")
+
+    application.job_queue.run_repeating(
+        tick, interval=seconds, first=seconds, name=JOB_NAME,
+        job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None})

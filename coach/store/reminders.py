@@ -1,0 +1,178 @@
+"""Queries for the reminder queue: planning it, claiming due rows, recording how each send went.
+
+All Core statements on a connection: the planner and the dispatcher touch thousands of rows a
+tick, and the ORM's per-object bookkeeping would cost more than the SQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+
+from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from coach.store.models import CheckIn, Participant, Reminder, Schedule
+
+_R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
+
+# Statuses a reminder ends in; "queued" and "sending" are the only ones that can still change.
+FINAL_STATUSES = ("sent", "expired", "skipped", "failed", "uncertain")
+
+
+@dataclass(frozen=True)
+class PlanTarget:
+    """A participant whose reminders need planning, with the schedule to plan them from."""
+
+    participant_id: int
+    schedule_id: int
+    timezone: str
+    session_days: str
+    session_time: time
+    checkin_time: time
+    schedule_updated_at: datetime
+    planned_through: date | None
+
+
+@dataclass(frozen=True)
+class DueReminder:
+    """A claimed reminder with what the dispatcher needs to decide on it and send it."""
+
+    id: int
+    participant_id: int
+    kind: str
+    local_date: date
+    due_at: datetime
+    chat_id: int
+    first_name: str
+    status: str  # the participant's
+    paused_until: datetime | None
+    clearance_required: bool
+    cleared_at: datetime | None
+
+
+def plan_targets(*, connection: Connection, now: datetime, after_id: int, limit: int) -> list[PlanTarget]:
+    """Active, onboarded participants (ids above `after_id`) whose queue needs planning now."""
+    rows = connection.execute(
+        select(_P.c.id, _S.c.id, _P.c.timezone, _S.c.session_days, _S.c.session_time, _S.c.checkin_time,
+               _S.c.updated_at, _S.c.planned_through)
+        .join(_S, _S.c.participant_id == _P.c.id)
+        .where(_P.c.status == "active", _P.c.onboarding_step.is_(None),
+               _P.c.id > after_id, or_(_S.c.plan_again_at.is_(None), _S.c.plan_again_at <= now))
+        .order_by(_P.c.id).limit(limit))
+    return [PlanTarget(*row) for row in rows]
+
+
+_INSERT_IGNORING_DUPLICATES = {
+    dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(_R).on_conflict_do_nothing(
+        index_elements=["participant_id", "kind", "local_date"])
+    for dialect in (sqlite, postgresql)
+}
+
+
+def queue(*, connection: Connection, rows: Sequence[dict]) -> None:
+    """Insert reminder rows; an occurrence already queued (or already sent) is left as it is."""
+    if rows:
+        connection.execute(_INSERT_IGNORING_DUPLICATES[connection.dialect.name], list(rows))
+
+
+def mark_planned(*, connection: Connection, plans: Iterable[tuple[int, date, datetime]]) -> None:
+    """Record, per schedule id, the last local date queued and when to plan again."""
+    values = [{"schedule_id": schedule_id, "through": day, "again": again} for schedule_id, day, again in plans]
+    if values:
+        connection.execute(update(_S).where(_S.c.id == bindparam("schedule_id"))
+                           .values(planned_through=bindparam("through"), plan_again_at=bindparam("again")), values)
+
+
+def replan(*, connection: Connection, participant_id: int, now: datetime) -> int:
+    """After a schedule, zone or status change: drop the queued future reminders and plan afresh."""
+    dropped = connection.execute(delete(_R).where(
+        _R.c.participant_id == participant_id, _R.c.status == "queued", _R.c.due_at > now)).rowcount
+    connection.execute(update(_S).where(_S.c.participant_id == participant_id)
+                       .values(planned_through=None, plan_again_at=None))
+    return dropped
+
+
+def expire_overdue(*, connection: Connection, older_than: datetime) -> int:
+    """Queued reminders due before `older_than` (after downtime, say) are expired, not sent late."""
+    return connection.execute(update(_R).where(_R.c.status == "queued", _R.c.due_at < older_than)
+                              .values(status="expired", detail="past its grace window")).rowcount
+
+
+def give_up_stale_claims(*, connection: Connection, claimed_before: datetime) -> int:
+    """A claim nobody finished (its worker died mid-send) may or may not have reached Telegram:
+    it is marked uncertain, never sent a second time."""
+    return connection.execute(update(_R).where(_R.c.status == "sending", _R.c.claimed_at < claimed_before)
+                              .values(status="uncertain", detail="worker stopped while sending")).rowcount
+
+
+def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str) -> list[DueReminder]:
+    """Take up to `limit` due reminders, oldest first, for this worker alone.
+
+    On PostgreSQL, FOR UPDATE SKIP LOCKED lets several workers claim side by side without ever
+    taking the same row; SQLite has one writer, so its plain select-then-update is already safe.
+    """
+    due = select(_R.c.id).where(_R.c.status == "queued", _R.c.due_at <= now).order_by(_R.c.due_at, _R.c.id)
+    due = due.limit(limit)
+    if connection.dialect.name == "postgresql":
+        due = due.with_for_update(skip_locked=True)
+    ids = list(connection.execute(due).scalars())
+    if not ids:
+        return []
+    connection.execute(update(_R).where(_R.c.id.in_(ids))
+                       .values(status="sending", claimed_by=worker, claimed_at=now))
+    rows = connection.execute(
+        select(_R.c.id, _R.c.participant_id, _R.c.kind, _R.c.local_date, _R.c.due_at, _P.c.chat_id,
+               _P.c.first_name, _P.c.status, _P.c.paused_until, _P.c.clearance_required, _P.c.cleared_at)
+        .join(_P, _P.c.id == _R.c.participant_id).where(_R.c.id.in_(ids)).order_by(_R.c.due_at, _R.c.id))
+    return [DueReminder(*row) for row in rows]
+
+
+def finish(*, connection: Connection, reminder_id: int, status: str, now: datetime, detail: str | None = None,
+           message_id: int | None = None) -> None:
+    """Record how a claimed reminder ended."""
+    values: dict = {"status": status, "detail": detail}
+    if status == "sent":
+        values.update(sent_at=now, message_id=message_id)
+    connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending").values(**values))
+
+
+def release(*, connection: Connection, reminder_ids: Sequence[int]) -> None:
+    """Put claimed reminders back in the queue unsent (Telegram asked us to wait)."""
+    if reminder_ids:
+        connection.execute(update(_R).where(_R.c.id.in_(list(reminder_ids)), _R.c.status == "sending")
+                           .values(status="queued", claimed_by=None, claimed_at=None))
+
+
+def skip_queued(*, connection: Connection, participant_id: int, detail: str) -> int:
+    """Stop every queued reminder of a participant (they blocked the bot, say)."""
+    return connection.execute(update(_R).where(_R.c.participant_id == participant_id, _R.c.status == "queued")
+                              .values(status="skipped", detail=detail)).rowcount
+
+
+def has_checked_in(*, connection: Connection, participant_id: int, local_date: date) -> bool:
+    table = CheckIn.__table__
+    return connection.execute(select(table.c.id).where(
+        table.c.participant_id == participant_id, table.c.local_date == local_date)).first() is not None
+
+
+def counts_by_status(*, connection: Connection, since: datetime | None = None) -> dict[str, int]:
+    """How many reminders are in each status (due since `since`, when given)."""
+    query = select(_R.c.status, func.count()).group_by(_R.c.status)
+    if since is not None:
+        query = query.where(_R.c.due_at >= since)
+    return {status: count for status, count in connection.execute(query)}
+
+
+def for_participant(*, connection: Connection, participant_id: int) -> list[Reminder]:
+    """Every reminder of one participant, in due order (for tests, /stats and export)."""
+    rows = connection.execute(select(_R).where(_R.c.participant_id == participant_id)
+                              .order_by(_R.c.due_at, _R.c.id)).mappings()
+    return [Reminder(**row) for row in rows]
+
+
+def mark_inactive(*, connection: Connection, participant_id: int, now: datetime) -> None:
+    """The participant blocked the bot: no more reminders until they /start again."""
+    connection.execute(update(_P).where(_P.c.id == participant_id, _P.c.status != "inactive")
+                       .values(status="inactive", updated_at=now))
