@@ -22,13 +22,13 @@ class ReminderEngine:
         self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace)
 
     async def plan(self) -> int:
-        """Plan every participant who needs it; returns how many were planned."""
-        planned, after = 0, 0
+        """Plan every participant who needs it, a page per transaction; returns how many pages."""
+        pages, after = 0, 0
         while True:
             last = await self.runner.run_async(lambda ctx, after=after: plan_page(ctx, after_id=after))
             if last is None:
-                return planned
-            planned += 1
+                return pages
+            pages += 1
             after = last
 
     async def tick(self) -> DispatchReport:
