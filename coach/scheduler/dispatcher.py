@@ -16,6 +16,8 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from coach.scheduler import messages as reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.runner import UseCaseRunner
+from coach.store import checkins as checkin_store
+from coach.store import participants as participant_store
 from coach.store import reminders as store
 from coach.store.reminders import DueReminder
 
@@ -142,7 +144,7 @@ class Dispatcher:
         if reminder.paused_until is not None and reminder.paused_until > ctx.now:
             return None, "paused"
         if reminder.kind == "checkin":
-            if store.has_checked_in(connection=ctx.connection, participant_id=reminder.participant_id,
+            if checkin_store.has_checked_in(connection=ctx.connection, participant_id=reminder.participant_id,
                                     local_date=reminder.local_date):
                 return None, "already checked in"
             return reminder_texts.checkin_reminder(reminder.first_name), None
@@ -155,7 +157,7 @@ class Dispatcher:
     def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:
         store.finish(connection=ctx.connection, reminder_id=reminder.id, status="failed", now=ctx.now,
                      detail="blocked by the participant")
-        store.mark_inactive(connection=ctx.connection, participant_id=reminder.participant_id, now=ctx.now)
+        participant_store.mark_inactive(connection=ctx.connection, participant_id=reminder.participant_id, now=ctx.now)
         store.skip_queued(connection=ctx.connection, participant_id=reminder.participant_id,
                           detail="participant blocked the bot")
 

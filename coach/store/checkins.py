@@ -9,10 +9,10 @@ from sqlalchemy import Connection, bindparam
 from sqlalchemy import insert as sa_insert
 from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session, select
 
 from coach.domain.symptoms import ITEMS
+from coach.store.db import insert_ignoring_duplicates
 from coach.store.models import CheckIn, CheckInDraft, CheckInRevision, Note
 
 
@@ -45,11 +45,8 @@ def get_checkin(*, session: Session, participant_id: int, local_date: date) -> C
 _CHECKINS, _REVISIONS, _NOTES = CheckIn.__table__, CheckInRevision.__table__, Note.__table__
 _EXISTING = sa_select(_CHECKINS).where(_CHECKINS.c.participant_id == bindparam("participant_id"),
                                        _CHECKINS.c.local_date == bindparam("local_date"))
-_INSERT_IF_NEW = {
-    dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(_CHECKINS).on_conflict_do_nothing(
-        index_elements=["participant_id", "local_date"]).returning(_CHECKINS.c.id)
-    for dialect in (sqlite, postgresql)
-}
+_INSERT_IF_NEW = {name: stmt.returning(_CHECKINS.c.id) for name, stmt in
+                  insert_ignoring_duplicates(_CHECKINS, ["participant_id", "local_date"]).items()}
 _INSERT_REVISION = sa_insert(_REVISIONS)
 _REPLACE_CHECKIN = sa_update(_CHECKINS).where(_CHECKINS.c.id == bindparam("checkin_id"))
 _INSERT_NOTE = sa_insert(_NOTES)
@@ -85,6 +82,11 @@ def save_checkin(
     stored = StoredCheckIn(id=checkin_id, local_date=local_date, note=note, foot_problem=foot_problem,
                            **{name: scores[name] for name in ITEMS})
     return SavedCheckIn(checkin=stored, replaced=existing is not None)
+
+
+def has_checked_in(*, connection: Connection, participant_id: int, local_date: date) -> bool:
+    key = {"participant_id": participant_id, "local_date": local_date}
+    return connection.execute(_EXISTING, key).first() is not None
 
 
 def recent_checkins(*, session: Session, participant_id: int, limit: int = 14) -> list[CheckIn]:

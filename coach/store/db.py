@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, Insert, Table, create_engine, event
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
 # Short, because a SQLite use case runs on the event loop: a writer from another process (a
@@ -46,3 +47,12 @@ def session_scope(engine: Engine) -> Iterator[Session]:
         except BaseException:
             session.rollback()
             raise
+
+
+def insert_ignoring_duplicates(table: Table, key: list[str]) -> dict[str, Insert]:
+    """`INSERT … ON CONFLICT (key) DO NOTHING` for each dialect we run on, keyed by dialect name.
+
+    Built once at import by the query modules: picking the statement is then one dict lookup.
+    """
+    return {dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(table).on_conflict_do_nothing(index_elements=key)
+            for dialect in (sqlite, postgresql)}

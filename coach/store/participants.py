@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, bindparam
+from sqlalchemy import Connection, bindparam, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, delete, select
 
@@ -42,6 +42,13 @@ _VIEW_BY_TELEGRAM_ID = sa_select(*(_PARTICIPANTS.c[name] for name in Participant
 def get_view_by_telegram_id(*, connection: Connection, telegram_id: int) -> ParticipantView | None:
     row = connection.execute(_VIEW_BY_TELEGRAM_ID, {"telegram_id": telegram_id}).first()
     return ParticipantView(*row) if row is not None else None
+
+
+def mark_inactive(*, connection: Connection, participant_id: int, now: datetime) -> None:
+    """The participant blocked the bot: no more reminders until they /start again."""
+    connection.execute(update(_PARTICIPANTS).where(_PARTICIPANTS.c.id == participant_id,
+                                                   _PARTICIPANTS.c.status != "inactive")
+                       .values(status="inactive", updated_at=now))
 
 
 def create_participant(

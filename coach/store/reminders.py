@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
-from coach.store.models import CheckIn, Participant, Reminder, Schedule
+from coach.store.db import insert_ignoring_duplicates
+from coach.store.models import Participant, Reminder, Schedule
 
 _R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
 
@@ -64,11 +64,7 @@ def plan_targets(*, connection: Connection, now: datetime, after_id: int, limit:
     return [PlanTarget(*row) for row in rows]
 
 
-_INSERT_IGNORING_DUPLICATES = {
-    dialect.__name__.rsplit(".", 1)[-1]: dialect.insert(_R).on_conflict_do_nothing(
-        index_elements=["participant_id", "kind", "local_date"])
-    for dialect in (sqlite, postgresql)
-}
+_INSERT_IGNORING_DUPLICATES = insert_ignoring_duplicates(_R, ["participant_id", "kind", "local_date"])
 
 
 def queue(*, connection: Connection, rows: Sequence[dict]) -> None:
@@ -151,12 +147,6 @@ def skip_queued(*, connection: Connection, participant_id: int, detail: str) -> 
                               .values(status="skipped", detail=detail)).rowcount
 
 
-def has_checked_in(*, connection: Connection, participant_id: int, local_date: date) -> bool:
-    table = CheckIn.__table__
-    return connection.execute(select(table.c.id).where(
-        table.c.participant_id == participant_id, table.c.local_date == local_date)).first() is not None
-
-
 def counts_by_status(*, connection: Connection, since: datetime | None = None) -> dict[str, int]:
     """How many reminders are in each status (due since `since`, when given)."""
     query = select(_R.c.status, func.count()).group_by(_R.c.status)
@@ -171,8 +161,3 @@ def for_participant(*, connection: Connection, participant_id: int) -> list[Remi
                               .order_by(_R.c.due_at, _R.c.id)).mappings()
     return [Reminder(**row) for row in rows]
 
-
-def mark_inactive(*, connection: Connection, participant_id: int, now: datetime) -> None:
-    """The participant blocked the bot: no more reminders until they /start again."""
-    connection.execute(update(_P).where(_P.c.id == participant_id, _P.c.status != "inactive")
-                       .values(status="inactive", updated_at=now))
