@@ -67,13 +67,14 @@ class DispatchReport:
 
 class Dispatcher:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
-                 batch: int = 500):
+                 batch: int = 500, worker: str | None = None):
         self.runner = runner
         self.bot = bot
         self.grace = grace
         self.batch = batch
         self.pacer = SendPacer(send_rate)
-        self.worker = f"{socket.gethostname()}:{os.getpid()}"
+        # Names this process's claims; two dispatchers in one process (tests) need their own names.
+        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
 
     async def dispatch(self) -> DispatchReport:
         """One round: expire what is too late, then claim and send what is due."""
