@@ -25,9 +25,14 @@ from coach.services.runner import UseCaseRunner
 
 PARTICIPANT_COMMANDS = [
     ("checkin", "Daily symptom check-in"),
-    ("today", "Today's check-in"),
+    ("log", "Log a training session"),
+    ("today", "Today's plan and what's done"),
+    ("week", "Your week so far"),
     ("history", "Your recent entries"),
+    ("program", "Your exercises"),
     ("schedule", "Your reminder times"),
+    ("pause", "Pause reminders for a while"),
+    ("resume", "Start reminders again"),
     ("timezone", "Change your time zone"),
     ("cleared", "Your clinician gave the go-ahead"),
     ("cancel", "Stop what we're doing"),
@@ -62,6 +67,11 @@ def register_handlers(application: Application) -> None:
         "help": participant.help_command,
         "checkin": participant.checkin,
         "today": participant.today,
+        "week": participant.week_command,
+        "log": participant.log,
+        "program": participant.program,
+        "pause": participant.pause,
+        "resume": participant.resume,
         "history": participant.history,
         "cancel": participant.cancel,
         "schedule": participant.schedule,
@@ -83,6 +93,10 @@ def register_handlers(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(buttons.onboarding_button, pattern=buttons.ONBOARDING))
     application.add_handler(CallbackQueryHandler(buttons.checkin_button, pattern=buttons.CHECKIN))
     application.add_handler(CallbackQueryHandler(buttons.foot_button, pattern=buttons.FOOT))
+    application.add_handler(CallbackQueryHandler(buttons.session_reminder_button, pattern=buttons.SESSION_REMINDER))
+    application.add_handler(CallbackQueryHandler(buttons.session_question_button, pattern=buttons.SESSION_QUESTION))
+    application.add_handler(CallbackQueryHandler(buttons.log_button, pattern=buttons.LOG))
+    application.add_handler(CallbackQueryHandler(buttons.schedule_button, pattern=buttons.SCHEDULE))
     # Last: forged or retired button data still gets an answer, never silence.
     application.add_handler(CallbackQueryHandler(buttons.unknown_button))
     application.add_error_handler(errors.on_error)

@@ -292,15 +292,38 @@ def _split_time(text: str) -> tuple[str, time | None]:
 
 @dataclass(frozen=True)
 class Occurrence:
-    kind: str  # "session" | "checkin"
+    kind: str  # "session" | "checkin" | "checkin_followup" | "review"
     local_date: date
     due_at: datetime  # UTC
 
 
+# One gentle follow-up when a check-in reminder goes unanswered: a few hours later, but never
+# late in the evening, and not so soon after the reminder that it nags.
+FOLLOW_UP_AFTER = timedelta(hours=3)
+FOLLOW_UP_LATEST = time(22, 0)
+FOLLOW_UP_MIN_GAP = timedelta(hours=1)
+
+
+def follow_up_time(checkin_time: time) -> time | None:
+    """When the day's check-in follow-up is due (local wall time), or None when there is no room."""
+    reminder = datetime.combine(date(2000, 1, 1), checkin_time)
+    latest = datetime.combine(date(2000, 1, 1), FOLLOW_UP_LATEST)
+    at = min(reminder + FOLLOW_UP_AFTER, latest)
+    return at.time() if at - reminder >= FOLLOW_UP_MIN_GAP else None
+
+
 def occurrences_on(day: date, *, zone: str, session_days: tuple[int, ...], session_time: time,
-                   checkin_time: time) -> list[Occurrence]:
-    """The reminders a participant's schedule asks for on one local day, as UTC instants."""
+                   checkin_time: time, review: tuple[int, time] | None = None,
+                   follow_up: bool = False) -> list[Occurrence]:
+    """The reminders a participant's schedule asks for on one local day, as UTC instants.
+
+    `review` is the weekly review's (weekday, time); `follow_up` adds the check-in follow-up.
+    """
     found = [Occurrence("checkin", day, local_occurrence(day, checkin_time, zone))]
+    if follow_up and (at := follow_up_time(checkin_time)) is not None:
+        found.append(Occurrence("checkin_followup", day, local_occurrence(day, at, zone)))
     if day.weekday() in session_days:
         found.append(Occurrence("session", day, local_occurrence(day, session_time, zone)))
+    if review is not None and day.weekday() == review[0]:
+        found.append(Occurrence("review", day, local_occurrence(day, review[1], zone)))
     return found

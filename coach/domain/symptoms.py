@@ -144,22 +144,26 @@ def format_day(day: date) -> str:
     return f"{_WEEKDAYS[day.weekday()]} {day.day} {_MONTHS[day.month - 1]}"
 
 
-def parse_day_prefix(text: str, *, today: date) -> tuple[date, str] | ParseFailure:
-    """Strip a leading today/yesterday/YYYY-MM-DD/weekday; no prefix gives (today, text)."""
+def parse_day_prefix(text: str, *, today: date, what: str = "check-ins",
+                     example: str = EXAMPLE) -> tuple[date, str] | ParseFailure:
+    """Strip a leading today/yesterday/YYYY-MM-DD/weekday; no prefix gives (today, text).
+
+    `what` and `example` word the answers for what is being dated (check-ins, sessions).
+    """
     start = _LEAD_JUNK_RE.match(text).end()
-    found = _match_day(text, start, today)
+    found = _match_day(text, start, today, example)
     if found is None:
         return today, text
     if isinstance(found, ParseFailure):
         return found
     day, end, raw = found
     if day > today:
-        return ParseFailure(f"{raw} is in the future — I can only record check-ins for today or "
-                            f"the past {MAX_BACKFILL_DAYS} days. Try: yesterday {EXAMPLE}")
+        return ParseFailure(f"{raw} is in the future — I can only record {what} for today or "
+                            f"the past {MAX_BACKFILL_DAYS} days. Try: yesterday {example}")
     if (today - day).days > MAX_BACKFILL_DAYS:
         return ParseFailure(f"{raw} is more than {MAX_BACKFILL_DAYS} days ago — I can only fill "
-                            f"in check-ins from the past {MAX_BACKFILL_DAYS} days. "
-                            f"Try: yesterday {EXAMPLE}")
+                            f"in {what} from the past {MAX_BACKFILL_DAYS} days. "
+                            f"Try: yesterday {example}")
     return day, text[_AFTER_PREFIX_RE.match(text, end).end():]
 
 
@@ -200,17 +204,18 @@ def _read(body: str, day: date, *, same: bool) -> ParsedCheckin | ParseFailure:
                          foot_problem=reader.foot)
 
 
-def _match_day(text: str, start: int, today: date) -> tuple[date, int, str] | ParseFailure | None:
+def _match_day(text: str, start: int, today: date,
+               example: str = EXAMPLE) -> tuple[date, int, str] | ParseFailure | None:
     """The date at text[start:] with where it ends and how it was written; None if there is none."""
     iso = _ISO_DATE_RE.match(text, start)
     if iso:
         try:
             return date(int(iso[1]), int(iso[2]), int(iso[3])), iso.end(), iso[0]
         except ValueError:
-            return ParseFailure(_bad_date(iso[0], today))
+            return ParseFailure(_bad_date(iso[0], today, example))
     dotted = _DOTTED_DATE_RE.match(text, start)
     if dotted:
-        return ParseFailure(_bad_date(dotted[0], today))
+        return ParseFailure(_bad_date(dotted[0], today, example))
     word = _WORD_RE.match(text, start)
     if not word:
         return None
@@ -228,10 +233,10 @@ def _match_day(text: str, start: int, today: date) -> tuple[date, int, str] | Pa
     return None
 
 
-def _bad_date(raw: str, today: date) -> str:
-    example = (today - timedelta(days=1)).isoformat()
-    return (f"I couldn't read the date “{raw}”. Please write it like {example}, or use today, "
-            f"yesterday or a weekday such as mon. Try: yesterday {EXAMPLE}")
+def _bad_date(raw: str, today: date, example: str = EXAMPLE) -> str:
+    written = (today - timedelta(days=1)).isoformat()
+    return (f"I couldn't read the date “{raw}”. Please write it like {written}, or use today, "
+            f"yesterday or a weekday such as mon. Try: yesterday {example}")
 
 
 class _Tok(NamedTuple):

@@ -13,12 +13,16 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from coach.scheduler import messages as reminder_texts
+from coach.bot.keyboards import markup_for
+from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
+from coach.services.replies import Reply
+from coach.services.week import weekly_message
 from coach.services.runner import UseCaseRunner
 from coach.store import checkins as checkin_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store
+from coach.store import sessions as session_store
 from coach.store.reminders import DueReminder
 
 log = logging.getLogger(__name__)
@@ -102,14 +106,15 @@ class Dispatcher:
         return store.expire_overdue(connection=ctx.connection, older_than=ctx.now - self.grace)
 
     async def _one(self, reminder: DueReminder, report: DispatchReport) -> None:
-        text, reason = await self.runner.run_async(lambda ctx: self._decide(ctx, reminder))
-        if text is None:
+        reply, reason = await self.runner.run_async(lambda ctx: self._decide(ctx, reminder))
+        if reply is None:
             await self._finish(reminder, "skipped", detail=reason)
             report.skipped += 1
             return
         await self.pacer.wait_turn(reminder.chat_id)
         try:
-            message = await self.bot.send_message(chat_id=reminder.chat_id, text=text)
+            message = await self.bot.send_message(chat_id=reminder.chat_id, text=reply.text,
+                                                  reply_markup=markup_for(reply))
         except RetryAfter as exc:
             seconds = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
             log.warning("Telegram asked to pause sending for %ss", seconds)
@@ -138,21 +143,33 @@ class Dispatcher:
             await self._finish(reminder, "sent", message_id=message.message_id)
             report.sent += 1
 
-    def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[str | None, str | None]:
-        """The reminder's text, or None and why it is not sent after all."""
+    def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[Reply | None, str | None]:
+        """The reminder to send, or None and why it is not sent after all."""
         if reminder.status != "active":
             return None, f"participant {reminder.status}"
         if reminder.paused_until is not None and reminder.paused_until > ctx.now:
             return None, "paused"
-        if reminder.kind == "checkin":
-            if checkin_store.has_checked_in(connection=ctx.connection, participant_id=reminder.participant_id,
-                                    local_date=reminder.local_date):
+        who, day = reminder.participant_id, reminder.local_date
+        if reminder.kind in ("checkin", "checkin_followup"):
+            if checkin_store.has_checked_in(connection=ctx.connection, participant_id=who, local_date=day):
                 return None, "already checked in"
-            return reminder_texts.checkin_reminder(reminder.first_name), None
-        if reminder.kind == "session":
+            if reminder.kind == "checkin":
+                return reminder_texts.checkin_reminder(reminder.first_name), None
+            # A follow-up only follows a reminder that went out and was not answered.
+            if store.status_of(connection=ctx.connection, participant_id=who, kind="checkin",
+                               local_date=day) != "sent":
+                return None, "no check-in reminder to follow up"
+            return reminder_texts.checkin_follow_up(reminder.first_name), None
+        if reminder.kind in ("session", store.SNOOZED_SESSION):
             if reminder.clearance_required and reminder.cleared_at is None:
                 return None, "not cleared"
-            return reminder_texts.session_reminder(reminder.first_name), None
+            if session_store.get_log(session=ctx.session, participant_id=who, local_date=day) is not None:
+                return None, "session already logged"
+            return reminder_texts.session_reminder(reminder.first_name, reminder.id,
+                                                   snoozed=reminder.kind == store.SNOOZED_SESSION), None
+        if reminder.kind == "review":
+            return Reply(weekly_message(ctx.session, participant_id=who, first_name=reminder.first_name,
+                                        today=day)), None
         return None, f"unknown kind {reminder.kind}"
 
     def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:

@@ -130,15 +130,6 @@ def answer_foot_check(ctx: UseCaseContext, participant: Participant, checkin_id:
     return outcome
 
 
-def today_status(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    today = ctx.local_today(participant)
-    checkin = store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today)
-    if checkin is None:
-        return Outcome().say(f"Today ({format_day(today)}): no check-in yet. Send /checkin when you're ready.")
-    return Outcome().say(f"Today ({format_day(today)}): checked in — {format_scores(_scores(checkin))}"
-                         + (f"\nNote: {checkin.note}" if checkin.note else ""))
-
-
 def history(ctx: UseCaseContext, participant: Participant, *, days: int = 14) -> Outcome:
     rows = store.recent_checkins(session=ctx.session, participant_id=participant.id, limit=days)
     if not rows:

@@ -55,6 +55,9 @@ class UseCaseContext:
     def local_today(self, participant: Participant | ParticipantView) -> date:
         return self.now.astimezone(ZoneInfo(participant.timezone)).date()
 
+    def zone(self, participant: Participant | ParticipantView) -> ZoneInfo:
+        return ZoneInfo(participant.timezone)
+
 
 def first_name_suffix(name: str) -> str:
     """", Ann" for greetings, or nothing when Telegram gave no name."""

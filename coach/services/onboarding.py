@@ -160,14 +160,6 @@ def mark_cleared(ctx: UseCaseContext, participant: Participant) -> Outcome:
     return Outcome().say(texts.CLEARED_OK)
 
 
-def show_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
-    text = "Your schedule (" + participant.timezone + " time):\n" + describe_schedule(schedule)
-    if participant.clearance_required and participant.cleared_at is None:
-        text += "\n\nTraining reminders start once you send /cleared."
-    return Outcome().say(text)
-
-
 def describe_schedule(schedule: Schedule) -> str:
     days = sched.format_weekdays(sched.decode_weekdays(schedule.session_days))
     return (

@@ -132,3 +132,9 @@ def cancel_open_drafts(*, connection: Connection, participant_id: int) -> int:
 def get_checkin_by_id(*, session: Session, checkin_id: int) -> CheckIn | None:
     return session.get(CheckIn, checkin_id)
 
+
+def checkins_between(*, session: Session, participant_id: int, first: date, last: date) -> list[CheckIn]:
+    """The participant's check-ins from `first` to `last` (local dates, inclusive), oldest first."""
+    return list(session.exec(select(CheckIn).where(
+        CheckIn.participant_id == participant_id, CheckIn.local_date >= first, CheckIn.local_date <= last)
+        .order_by(CheckIn.local_date)))

@@ -213,7 +213,7 @@ class Reminder(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
-    kind: str = Field(max_length=24)  # session | checkin | checkin_followup
+    kind: str = Field(max_length=24)  # session | session_snooze | checkin | checkin_followup | review
     local_date: date
     due_at: datetime = Field(sa_type=UTCDateTime)
     # queued -> sending -> sent | expired | skipped | failed | uncertain
@@ -224,3 +224,32 @@ class Reminder(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SessionLog(SQLModel, table=True):
+    """How a training day went: one per participant and local date; a later entry replaces it.
+
+    A log made with the reminder's buttons is written at the first press ("done"), then its
+    effort, pain and reps fill in as the participant answers; `asking` names the question still
+    open (rpe, pain, reps), None once complete.
+    """
+
+    __tablename__ = "session_log"
+
+    __table_args__ = (
+        UniqueConstraint("participant_id", "local_date", name="uq_session_log_day"),
+        *_score_checks("rpe", "pain"),
+        CheckConstraint("status IN ('done', 'partly', 'skipped')", name="status_known"),
+        CheckConstraint("reps IS NULL OR reps IN ('fewer', 'planned', 'more')", name="reps_known"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant", index=False))
+    local_date: date
+    status: str = Field(max_length=8)  # done, partly, skipped
+    rpe: int | None = None  # effort, 0–10
+    pain: int | None = None  # pain during the session, 0–10
+    reps: str | None = Field(default=None, max_length=8)  # fewer, planned, more (than the target)
+    asking: str | None = Field(default=None, max_length=8)
+    source: str = Field(max_length=8)  # buttons, command
+    recorded_at: datetime = Field(sa_type=UTCDateTime)

@@ -17,6 +17,7 @@ from coach.store.models import Participant, Reminder, Schedule
 
 _R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
 
+SNOOZED_SESSION = "session_snooze"
 # Statuses a reminder ends in; "queued" and "sending" are the only ones that can still change.
 FINAL_STATUSES = ("sent", "expired", "skipped", "failed", "uncertain")
 
@@ -31,6 +32,8 @@ class PlanTarget:
     session_days: str
     session_time: time
     checkin_time: time
+    review_day: int
+    review_time: time
     schedule_updated_at: datetime
     planned_through: date | None
 
@@ -56,7 +59,7 @@ def plan_targets(*, connection: Connection, now: datetime, after_id: int, limit:
     """Active, onboarded participants (ids above `after_id`) whose queue needs planning now."""
     rows = connection.execute(
         select(_P.c.id, _S.c.id, _P.c.timezone, _S.c.session_days, _S.c.session_time, _S.c.checkin_time,
-               _S.c.updated_at, _S.c.planned_through)
+               _S.c.review_day, _S.c.review_time, _S.c.updated_at, _S.c.planned_through)
         .join(_S, _S.c.participant_id == _P.c.id)
         .where(_P.c.status == "active", _P.c.onboarding_step.is_(None),
                _P.c.id > after_id, or_(_S.c.plan_again_at.is_(None), _S.c.plan_again_at <= now))
@@ -145,6 +148,34 @@ def skip_queued(*, connection: Connection, participant_id: int, detail: str) -> 
     """Stop every queued reminder of a participant (they blocked the bot, say)."""
     return connection.execute(update(_R).where(_R.c.participant_id == participant_id, _R.c.status == "queued")
                               .values(status="skipped", detail=detail)).rowcount
+
+
+def get(*, connection: Connection, reminder_id: int) -> Reminder | None:
+    row = connection.execute(select(_R).where(_R.c.id == reminder_id)).mappings().first()
+    return Reminder(**row) if row is not None else None
+
+
+def status_of(*, connection: Connection, participant_id: int, kind: str, local_date: date) -> str | None:
+    """The status of one occurrence's reminder, or None when none was planned."""
+    return connection.execute(select(_R.c.status).where(
+        _R.c.participant_id == participant_id, _R.c.kind == kind, _R.c.local_date == local_date)).scalar()
+
+
+def snooze(*, connection: Connection, participant_id: int, local_date: date, due_at: datetime,
+           now: datetime) -> None:
+    """Queue the day's snoozed session reminder for `due_at`.
+
+    Snoozing again moves the same row to the new time: one snooze reminder per day, each one
+    asked for by the participant (so sending it again is not a duplicate).
+    """
+    key = (_R.c.participant_id == participant_id, _R.c.kind == SNOOZED_SESSION, _R.c.local_date == local_date)
+    moved = connection.execute(update(_R).where(*key).values(
+        status="queued", due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
+        sent_at=None, message_id=None)).rowcount
+    if not moved:
+        queue(connection=connection, rows=[{"participant_id": participant_id, "kind": SNOOZED_SESSION,
+                                            "local_date": local_date, "due_at": due_at, "status": "queued",
+                                            "created_at": now}])
 
 
 def counts_by_status(*, connection: Connection, since: datetime | None = None) -> dict[str, int]:

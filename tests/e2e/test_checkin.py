@@ -105,7 +105,7 @@ async def test_today_and_history_show_what_is_stored(world):
     """/today shows today's entry; /history lists recent ones newest first."""
     gus = world.person(2007, "Gus")
     await onboard(gus)
-    assert "no check-in yet" in texts_of(await gus.say("/today"))
+    assert "Check-in: not yet" in texts_of(await gus.say("/today"))
     await gus.say("/checkin yesterday p1 n1 t1 b1")
     await gus.say("p2 n2 t2 b2")
     assert "pain 2 · numbness 2 · tingling 2 · balance 2" in texts_of(await gus.say("/today"))

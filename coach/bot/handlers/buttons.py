@@ -9,12 +9,16 @@ from telegram.ext import ContextTypes
 
 from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
-from coach.services import checkins, onboarding, texts
+from coach.services import checkins, onboarding, schedules, sessions, texts
 from coach.services.replies import Outcome
 
 ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
 CHECKIN = re.compile(r"^c1:(\d{1,12}):(\d|x):(\d{1,2})$")
 FOOT = re.compile(r"^f1:(\d{1,12}):([01])$")
+SESSION_REMINDER = re.compile(r"^r1:(\d{1,12}):([dpsz])$")
+SESSION_QUESTION = re.compile(r"^s1:(\d{1,12}):(rpe|pain|reps):(\d{1,2})$")
+LOG = re.compile(r"^l1:([dps])$")
+SCHEDULE = re.compile(r"^h1:([ctdr])(?::(\d{3,4}))?$")
 
 
 async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -53,6 +57,35 @@ async def foot_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     checkin_id, answer = FOOT.match(update.callback_query.data).groups()
     await run_for_participant(update, context, lambda ctx, p: checkins.answer_foot_check(
         ctx, p, int(checkin_id), answer == "1"))
+
+
+async def session_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Done, Partly, Skip today or Snooze on a session reminder."""
+    reminder_id, action = SESSION_REMINDER.match(update.callback_query.data).groups()
+    await run_for_participant(update, context, lambda ctx, p: sessions.reminder_button(
+        ctx, p, int(reminder_id), action))
+
+
+async def session_question_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Effort, pain during the session, or reps against the target."""
+    log_id, question, value = SESSION_QUESTION.match(update.callback_query.data).groups()
+    await run_for_participant(update, context, lambda ctx, p: sessions.answer(ctx, p, int(log_id), question,
+                                                                               int(value)))
+
+
+async def log_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Done / Partly / Skipped under a bare /log."""
+    action = LOG.match(update.callback_query.data).group(1)
+    await run_for_participant(update, context, lambda ctx, p: sessions.log_button(ctx, p, action))
+
+
+async def schedule_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A part of the schedule to change, or the choice for it."""
+    part, code = SCHEDULE.match(update.callback_query.data).groups()
+    if code is None:
+        await run_for_participant(update, context, lambda ctx, p: schedules.ask_part(ctx, p, part))
+    else:
+        await run_for_participant(update, context, lambda ctx, p: schedules.choose(ctx, p, part, code))
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, run_for_participant, run_plain
 from coach.bot.runtime import runtime
-from coach.services import checkins, inbox, onboarding, texts
+from coach.services import checkins, inbox, onboarding, schedules, sessions, texts, week
 from coach.services.replies import Outcome
 
 
@@ -36,8 +36,35 @@ async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def today(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/today: today's check-in status."""
-    await run_for_participant(update, context, checkins.today_status)
+    """/today: today's plan and what is done."""
+    await run_for_participant(update, context, week.today)
+
+
+async def week_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/week: the week so far."""
+    await run_for_participant(update, context, week.week)
+
+
+async def log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/log [date] done|partly|skipped [rpe N] [pain N] [reps …]: a training session."""
+    args = command_args(update)
+    await run_for_participant(update, context, lambda ctx, p: sessions.log_command(ctx, p, args))
+
+
+async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/program: the exercises of a training day."""
+    await run_for_participant(update, context, sessions.show_program)
+
+
+async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pause [days]: a break from reminders."""
+    args = command_args(update)
+    await run_for_participant(update, context, lambda ctx, p: schedules.pause(ctx, p, args))
+
+
+async def resume(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/resume: reminders again."""
+    await run_for_participant(update, context, schedules.resume)
 
 
 async def history(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -51,8 +78,12 @@ async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def schedule(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/schedule: show the reminder times."""
-    await run_for_participant(update, context, onboarding.show_schedule)
+    """/schedule: show the reminder times; `/schedule checkin 20:00` and the like change them."""
+    args = command_args(update)
+    if args.strip():
+        await run_for_participant(update, context, lambda ctx, p: schedules.change_typed(ctx, p, args))
+    else:
+        await run_for_participant(update, context, schedules.show)
 
 
 async def timezone(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

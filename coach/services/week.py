@@ -1,0 +1,116 @@
+"""The week so far, in numbers: `/week`, `/today`, and the weekly message the review trigger sends."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from statistics import fmean
+
+from sqlmodel import Session
+
+from coach.domain.schedule import decode_weekdays, format_hhmm
+from coach.domain.sessions import describe as describe_session
+from coach.domain.symptoms import ITEM_LABELS, ITEMS, format_day, format_scores
+from coach.services import reminder_texts
+from coach.services.context import UseCaseContext
+from coach.services.replies import Outcome
+from coach.store import checkins as checkin_store
+from coach.store import participants as participant_store
+from coach.store import sessions as session_store
+from coach.store.models import Participant
+
+CLINICIAN_PROMPT = ("Before changing anything in your training, please talk it through with your clinician "
+                    "— they know your condition best.")
+
+
+def week_summary(session: Session, *, participant_id: int, today: date) -> str:
+    """Monday to `today` (local): sessions done of those planned so far, check-ins and their averages."""
+    monday = today - timedelta(days=today.weekday())
+    schedule = participant_store.get_schedule(session=session, participant_id=participant_id)
+    training_days = decode_weekdays(schedule.session_days) if schedule else ()
+    planned = [monday + timedelta(days=d) for d in range(today.weekday() + 1)
+               if (monday + timedelta(days=d)).weekday() in training_days]
+    logs = session_store.logs_between(session=session, participant_id=participant_id, first=monday, last=today)
+    done = [log for log in logs if log.status == "done"]
+    partly = [log for log in logs if log.status == "partly"]
+    skipped = [log for log in logs if log.status == "skipped"]
+    checkins = checkin_store.checkins_between(session=session, participant_id=participant_id, first=monday,
+                                              last=today)
+    days_so_far = today.weekday() + 1
+    lines = [f"Your week so far ({format_day(monday)} – {format_day(today)}):"]
+    session_line = f"• Sessions: {len(done)} done"
+    if partly:
+        session_line += f", {len(partly)} partly"
+    if skipped:
+        session_line += f", {len(skipped)} skipped"
+    if planned:
+        adherence = round(100 * (len(done) + 0.5 * len(partly)) / len(planned))
+        session_line += f" — of {len(planned)} planned so far ({adherence}%)"
+    lines.append(session_line)
+    efforts = [log.rpe for log in logs if log.rpe is not None]
+    pains = [log.pain for log in logs if log.pain is not None]
+    if efforts or pains:
+        parts = []
+        if efforts:
+            parts.append(f"effort {_mean(efforts)}")
+        if pains:
+            parts.append(f"pain during {_mean(pains)}")
+        lines.append("• Session averages: " + " · ".join(parts))
+    lines.append(f"• Check-ins: {len(checkins)} of {days_so_far} days")
+    if checkins:
+        averages = " · ".join(f"{ITEM_LABELS[item]} {_mean([getattr(c, item) for c in checkins])}"
+                              for item in ITEMS)
+        lines.append(f"• Average scores: {averages}")
+        worst = max(checkins, key=lambda c: c.pain)
+        lines.append(f"• Highest pain: {worst.pain} on {format_day(worst.local_date)}")
+    return "\n".join(lines)
+
+
+def week(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    """/week."""
+    return Outcome().say(week_summary(ctx.session, participant_id=participant.id,
+                                      today=ctx.local_today(participant)))
+
+
+def weekly_message(session: Session, *, participant_id: int, first_name: str, today: date) -> str:
+    """What the weekly trigger sends: the week in numbers and, always, the clinician prompt."""
+    greeting = f"Your weekly look back{', ' + first_name if first_name else ''} 📋"
+    return (f"{greeting}\n\n{week_summary(session, participant_id=participant_id, today=today)}\n\n"
+            "Keep the plan as it is for now, and notice how your symptoms respond after sessions. "
+            f"{CLINICIAN_PROMPT}")
+
+
+def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    """/today: today's plan and what is done — check-in and session."""
+    day = ctx.local_today(participant)
+    lines = [f"Today, {format_day(day)}:"]
+    checkin = checkin_store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=day)
+    schedule = participant_store.get_schedule(session=ctx.session, participant_id=participant.id)
+    if checkin is None:
+        at = f" (reminder at {format_hhmm(schedule.checkin_time)})" if schedule else ""
+        lines.append(f"• Check-in: not yet{at} — send /checkin when you're ready.")
+    else:
+        lines.append("• Check-in: ✅ " + format_scores({item: getattr(checkin, item) for item in ITEMS}))
+        if checkin.note:
+            lines.append(f"  Note: {checkin.note}")
+    log = session_store.get_log(session=ctx.session, participant_id=participant.id, local_date=day)
+    training_day = schedule is not None and day.weekday() in decode_weekdays(schedule.session_days)
+    if log is not None:
+        lines.append("• Session: " + describe_session(day, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)
+                     .split(": ", 1)[1])
+    elif training_day:
+        waiting = participant.clearance_required and participant.cleared_at is None
+        if waiting:
+            lines.append("• Training day, but sessions start once your clinician gives the go-ahead (/cleared).")
+        else:
+            lines.append(f"• Session at {format_hhmm(schedule.session_time)}, not logged yet:\n"
+                         + reminder_texts.session_list()
+                         + "\n  When you've finished: /log done (or partly, or skipped).")
+    else:
+        lines.append("• No session planned today — a rest day.")
+    if participant.paused_until is not None and participant.paused_until > ctx.now:
+        lines.append("Reminders are paused; send /resume to restart them.")
+    return Outcome().say("\n".join(lines))
+
+
+def _mean(values: list[int]) -> str:
+    return f"{fmean(values):.1f}".removesuffix(".0")
