@@ -32,7 +32,7 @@ _REPS_WORDS = {
     "more": "more", "extra": "more", "over": "more", "+2": "more", "2+": "more",
 }
 _FIELD_WORDS = {"rpe": "rpe", "effort": "rpe", "pain": "pain", "reps": "reps", "rep": "reps"}
-_WORD_RE = re.compile(r"[a-z]+|\+?\d+(?:[.,]\d+)?\+?|[^\s\w]", re.IGNORECASE)
+_WORD_RE = re.compile(r"[a-z]+|[+-]?\d+(?:[.,]\d+)?\+?|[^\s\w]", re.IGNORECASE)
 
 QUESTION_TEXT = {
     "rpe": "How hard did it feel overall? (effort, 0 = very easy, 10 = as hard as possible)",

@@ -9,7 +9,7 @@ from sqlmodel import Session
 
 from coach.domain.schedule import decode_weekdays, format_hhmm
 from coach.domain.sessions import describe as describe_session
-from coach.domain.symptoms import ITEM_LABELS, ITEMS, format_day, format_scores
+from coach.domain.symptoms import ITEMS, format_day, format_scores
 from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome
@@ -57,7 +57,7 @@ def week_summary(session: Session, *, participant_id: int, today: date) -> str:
         lines.append("• Session averages: " + " · ".join(parts))
     lines.append(f"• Check-ins: {len(checkins)} of {days_so_far} days")
     if checkins:
-        averages = " · ".join(f"{ITEM_LABELS[item]} {_mean([getattr(c, item) for c in checkins])}"
+        averages = " · ".join(f"{item} {_mean([getattr(c, item) for c in checkins])}"
                               for item in ITEMS)
         lines.append(f"• Average scores: {averages}")
         worst = max(checkins, key=lambda c: c.pain)
