@@ -28,6 +28,7 @@ from coach.store.reminders import DueReminder
 log = logging.getLogger(__name__)
 # A claim older than this was left by a worker that stopped mid-send.
 CLAIM_LEASE = timedelta(minutes=5)
+LOST_CLAIM = "claim lost"
 
 
 class SendPacer:
@@ -107,6 +108,8 @@ class Dispatcher:
 
     async def _one(self, reminder: DueReminder, report: DispatchReport) -> None:
         reply, reason = await self.runner.run_async(lambda ctx: self._decide(ctx, reminder))
+        if reason == LOST_CLAIM:
+            return  # another worker gave up on this claim; what happens to it is recorded there
         if reply is None:
             await self._finish(reminder, "skipped", detail=reason)
             report.skipped += 1
@@ -145,6 +148,9 @@ class Dispatcher:
 
     def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[Reply | None, str | None]:
         """The reminder to send, or None and why it is not sent after all."""
+        if not store.renew_claim(connection=ctx.connection, reminder_id=reminder.id, worker=self.worker,
+                                 now=ctx.now):
+            return None, LOST_CLAIM
         if reminder.status != "active":
             return None, f"participant {reminder.status}"
         if reminder.paused_until is not None and reminder.paused_until > ctx.now:
@@ -181,6 +187,8 @@ class Dispatcher:
 
     async def _finish(self, reminder: DueReminder, status: str, *, detail: str | None = None,
                       message_id: int | None = None) -> None:
-        await self.runner.run_async(lambda ctx: store.finish(
+        recorded = await self.runner.run_async(lambda ctx: store.finish(
             connection=ctx.connection, reminder_id=reminder.id, status=status, now=ctx.now, detail=detail,
             message_id=message_id))
+        if not recorded:
+            log.warning("reminder %s ended %s after its claim was given up", reminder.id, status)

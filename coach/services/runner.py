@@ -108,8 +108,14 @@ class UseCaseRunner:
         return True
 
 
+# PostgreSQL's codes for "run the transaction again": serialization failure, deadlock detected.
+_RETRY_SQLSTATES = frozenset({"40001", "40P01"})
+
+
 def _transient(exc: DBAPIError) -> bool:
     if exc.connection_invalidated:
+        return True
+    if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:
         return True
     text = str(exc.orig).lower()
     return any(word in text for word in ("locked", "busy", "connection", "server closed", "terminating"))

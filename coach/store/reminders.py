@@ -110,7 +110,9 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
     """Take up to `limit` due reminders, oldest first, for this worker alone.
 
     On PostgreSQL, FOR UPDATE SKIP LOCKED lets several workers claim side by side without ever
-    taking the same row; SQLite has one writer, so its plain select-then-update is already safe.
+    taking the same row. The update checks again that each row is still queued and keeps only
+    the rows it changed, so two processes sharing one SQLite file (whose plain select takes no
+    lock) cannot both claim a row either.
     """
     due = select(_R.c.id).where(_R.c.status == "queued", _R.c.due_at <= now).order_by(_R.c.due_at, _R.c.id)
     due = due.limit(limit)
@@ -119,8 +121,11 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
     ids = list(connection.execute(due).scalars())
     if not ids:
         return []
-    connection.execute(update(_R).where(_R.c.id.in_(ids))
-                       .values(status="sending", claimed_by=worker, claimed_at=now))
+    ids = list(connection.execute(
+        update(_R).where(_R.c.id.in_(ids), _R.c.status == "queued")
+        .values(status="sending", claimed_by=worker, claimed_at=now).returning(_R.c.id)).scalars())
+    if not ids:
+        return []
     rows = connection.execute(
         select(_R.c.id, _R.c.participant_id, _R.c.kind, _R.c.local_date, _R.c.due_at, _P.c.chat_id,
                _P.c.first_name, _P.c.status, _P.c.paused_until, _P.c.clearance_required, _P.c.cleared_at)
@@ -128,13 +133,25 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
     return [DueReminder(*row) for row in rows]
 
 
+def renew_claim(*, connection: Connection, reminder_id: int, worker: str, now: datetime) -> bool:
+    """Just before sending: is the claim still this worker's? Renews its lease if so.
+
+    A batch can outlast the lease (a slow send rate, a long 429 pause); a claim another worker
+    has meanwhile given up on must not be sent after all.
+    """
+    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending",
+                                               _R.c.claimed_by == worker)
+                              .values(claimed_at=now)).rowcount == 1
+
+
 def finish(*, connection: Connection, reminder_id: int, status: str, now: datetime, detail: str | None = None,
-           message_id: int | None = None) -> None:
-    """Record how a claimed reminder ended."""
+           message_id: int | None = None) -> bool:
+    """Record how a claimed reminder ended; False when it was no longer claimed (nothing written)."""
     values: dict = {"status": status, "detail": detail}
     if status == "sent":
         values.update(sent_at=now, message_id=message_id)
-    connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending").values(**values))
+    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending")
+                              .values(**values)).rowcount == 1
 
 
 def release(*, connection: Connection, reminder_ids: Sequence[int]) -> None:
@@ -169,10 +186,14 @@ def snooze(*, connection: Connection, participant_id: int, local_date: date, due
     asked for by the participant (so sending it again is not a duplicate).
     """
     key = (_R.c.participant_id == participant_id, _R.c.kind == SNOOZED_SESSION, _R.c.local_date == local_date)
-    moved = connection.execute(update(_R).where(*key).values(
-        status="queued", due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
-        sent_at=None, message_id=None)).rowcount
-    if not moved:
+    existing = connection.execute(select(_R.c.status).where(*key)).scalar()
+    if existing == "sending":
+        return  # the snoozed reminder is going out this moment; it is the one they asked for
+    if existing is not None:
+        connection.execute(update(_R).where(*key).values(
+            status="queued", due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
+            sent_at=None, message_id=None))
+    else:
         queue(connection=connection, rows=[{"participant_id": participant_id, "kind": SNOOZED_SESSION,
                                             "local_date": local_date, "due_at": due_at, "status": "queued",
                                             "created_at": now}])

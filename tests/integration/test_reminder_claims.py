@@ -1,0 +1,80 @@
+"""Claiming reminders: never the same row twice, and a claim given up on is never sent late.
+
+Both on a real SQLite file and on PostgreSQL (the `engine` fixture runs each test on both).
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+
+from sqlalchemy import event
+
+from coach.store import participants
+from coach.store import reminders as store
+from coach.store.db import session_scope
+
+NOW = datetime(2026, 11, 21, 19, 0, 30, tzinfo=UTC)
+
+
+def _queue(engine, count: int) -> None:
+    with session_scope(engine) as session:
+        rows = []
+        for index in range(count):
+            participant = participants.create_participant(
+                session=session, telegram_id=10_000 + index, chat_id=10_000 + index, first_name="P",
+                timezone="UTC", now=NOW)
+            session.flush()
+            rows.append({"participant_id": participant.id, "kind": "checkin", "local_date": date(2026, 11, 21),
+                         "due_at": NOW - timedelta(seconds=30), "status": "queued", "created_at": NOW})
+        store.queue(connection=session.connection(), rows=rows)
+
+
+def test_a_claim_racing_another_never_takes_a_row_twice(engine):
+    """Worker B claims between worker A's select and A's update: each row ends with exactly one claimer."""
+    _queue(engine, 6)
+    taken: dict[str, list[int]] = {}
+    with engine.connect() as a_conn:
+        def b_claims_first(conn, clauseelement, *args, **kwargs):  # noqa: ANN001, ANN202
+            if "UPDATE" in str(clauseelement).upper()[:10] and "b" not in taken:
+                with engine.connect() as b_conn, b_conn.begin():
+                    taken["b"] = [r.id for r in store.claim_due(connection=b_conn, now=NOW, limit=4, worker="b")]
+
+        event.listen(a_conn, "before_execute", b_claims_first)
+        with a_conn.begin():
+            taken["a"] = [r.id for r in store.claim_due(connection=a_conn, now=NOW, limit=6, worker="a")]
+    assert set(taken["a"]).isdisjoint(taken["b"])
+    with engine.connect() as conn:
+        claimed = {r.id: r.claimed_by for pid in range(1, 100)
+                   for r in store.for_participant(connection=conn, participant_id=pid) if r.status == "sending"}
+    assert len(claimed) == 6
+    assert {rid for rid, by in claimed.items() if by == "a"} == set(taken["a"])
+    assert {rid for rid, by in claimed.items() if by == "b"} == set(taken["b"])
+
+
+def test_a_claim_given_up_after_its_lease_is_not_sent_by_its_first_worker(engine):
+    """Worker A's batch outlasted the lease: B marked it uncertain; A may neither send it nor overwrite that."""
+    _queue(engine, 1)
+    with engine.begin() as conn:
+        (claim,) = store.claim_due(connection=conn, now=NOW, limit=10, worker="a")
+    with engine.begin() as conn:
+        assert store.give_up_stale_claims(connection=conn, claimed_before=NOW + timedelta(minutes=1)) == 1
+    with engine.begin() as conn:
+        assert not store.renew_claim(connection=conn, reminder_id=claim.id, worker="a",
+                                     now=NOW + timedelta(minutes=6))
+        assert not store.finish(connection=conn, reminder_id=claim.id, status="sent", now=NOW, message_id=7)
+    with engine.connect() as conn:
+        (row,) = store.for_participant(connection=conn, participant_id=claim.participant_id)
+    assert (row.status, row.detail, row.message_id) == ("uncertain", "worker stopped while sending", None)
+
+
+def test_a_live_claim_is_renewed_and_finished(engine):
+    """The claim's own worker renews it just before sending and records the send."""
+    _queue(engine, 1)
+    with engine.begin() as conn:
+        (claim,) = store.claim_due(connection=conn, now=NOW, limit=10, worker="a")
+        assert not store.renew_claim(connection=conn, reminder_id=claim.id, worker="b", now=NOW)
+        assert store.renew_claim(connection=conn, reminder_id=claim.id, worker="a", now=NOW)
+        assert store.finish(connection=conn, reminder_id=claim.id, status="sent", now=NOW, message_id=7)
+    with engine.connect() as conn:
+        (row,) = store.for_participant(connection=conn, participant_id=claim.participant_id)
+    assert (row.status, row.message_id) == ("sent", 7)
