@@ -11,6 +11,7 @@ from coach.emulator.client import EmulatorClient
 
 QUIET_SECONDS = 0.15
 RESPONSE_TIMEOUT = 15.0
+EDIT_SHOWN_LINES = 8  # an edited message longer than this is shortened in the transcript
 # Every user action gets at least one of these back (a reply, an edit, or a button answer).
 RESPONSE_METHODS = ("sendMessage", "editMessageText", "editMessageReplyMarkup", "answerCallbackQuery",
                     "sendPhoto", "sendDocument")
@@ -25,6 +26,7 @@ class Person:
     first_name: str = "Ann"
     transcript: list[str] = field(default_factory=list)
     last_update: dict[str, Any] | None = None  # the update the emulator queued for the last action
+    _seen: dict[int, int] = field(default_factory=dict)  # message id -> edits, as last put in the transcript
 
     async def say(self, text: str) -> list[dict[str, Any]]:
         self.transcript.append(f"👤 {self.first_name}: {text}")
@@ -65,6 +67,24 @@ class Person:
     async def messages(self) -> list[dict[str, Any]]:
         return await self.client.amessages(self.user_id)
 
+    async def incoming(self) -> list[dict[str, Any]]:
+        """What the bot sent or changed since this person last looked, unprompted (reminders)."""
+        await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
+        changed = [m for m in await self.client.amessages(self.user_id)
+                   if self._seen.get(m["message_id"]) != m["edits"]]
+        self._record(changed, earlier=set(self._seen))
+        return changed
+
+    def note(self, line: str) -> None:
+        """A line in the transcript that is not part of the chat (a time stamp, a scene change)."""
+        self.transcript.append(line)
+
+    def _record(self, changed: list[dict[str, Any]], *, earlier: set[int]) -> None:
+        """Put changed messages in the transcript; those among `earlier` ids were edits."""
+        for message in changed:
+            self.transcript.append(_render(message, edited=message["message_id"] in earlier))
+            self._seen[message["message_id"]] = message["edits"]
+
     async def _responses(self) -> int:
         calls = (await self.client.astats())["calls"]
         return sum(calls.get(method, 0) for method in RESPONSE_METHODS)
@@ -80,9 +100,7 @@ class Person:
         await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
         changed = [m for m in await self.client.amessages(self.user_id)
                    if m["message_id"] not in before or m["edits"] != before[m["message_id"]]]
-        for message in changed:
-            edited = message["message_id"] in before
-            self.transcript.append(_render(message, edited=edited))
+        self._record(changed, earlier=set(before))
         return changed
 
 
@@ -101,7 +119,11 @@ def _render(message: dict[str, Any], *, edited: bool) -> str:
     head = "🤖 Coach (edits its message):" if edited else "🤖 Coach:"
     body = message.get("text") or f"[{message.get('kind')}]"
     labels = [text for text, _ in _buttons(message)]
-    lines = [head, *("   " + line for line in body.splitlines())]
+    body_lines = body.splitlines()
+    if edited and len(body_lines) > EDIT_SHOWN_LINES:
+        # The reader has just seen this long message: show how it starts and what changed at its end.
+        body_lines = [body_lines[0], "…", *body_lines[-2:]]
+    lines = [head, *("   " + line for line in body_lines)]
     if labels:
         lines.append("   " + "  ".join(f"[{label}]" for label in labels))
     return "\n".join(lines)

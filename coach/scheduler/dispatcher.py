@@ -20,6 +20,7 @@ from coach.services.replies import Reply
 from coach.services.week import weekly_message
 from coach.services.runner import UseCaseRunner
 from coach.store import checkins as checkin_store
+from coach.store import flags as flag_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store
 from coach.store import sessions as session_store
@@ -171,11 +172,14 @@ class Dispatcher:
                 return None, "not cleared"
             if session_store.get_log(session=ctx.session, participant_id=who, local_date=day) is not None:
                 return None, "session already logged"
+            if flag_store.open_flags(session=ctx.session, participant_id=who):
+                # They were told to stop training after a red flag; no nudge to train until it is followed up.
+                return None, "open safety flag"
             return reminder_texts.session_reminder(reminder.first_name, reminder.id,
                                                    snoozed=reminder.kind == store.SNOOZED_SESSION), None
         if reminder.kind == "review":
-            return Reply(weekly_message(ctx.session, participant_id=who, first_name=reminder.first_name,
-                                        today=day)), None
+            text = weekly_message(ctx.session, participant_id=who, first_name=reminder.first_name, today=day)
+            return (Reply(text), None) if text is not None else (None, "joined too recently")
         return None, f"unknown kind {reminder.kind}"
 
     def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:

@@ -154,7 +154,7 @@ def _confirmation(log: SessionLog, *, edit: bool, replaced: bool = False) -> Out
     if log.pain is not None and log.pain >= PAIN_CARE_FROM:
         outcome.say(PAIN_CARE)
     elif log.status != "skipped":
-        outcome.say("Well done for looking after yourself today. 🌿")
+        outcome.say("Well done for looking after yourself. 🌿")
     return outcome
 
 

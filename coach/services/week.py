@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from statistics import fmean
+from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
@@ -14,6 +15,7 @@ from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome
 from coach.store import checkins as checkin_store
+from coach.store import flags as flag_store
 from coach.store import participants as participant_store
 from coach.store import sessions as session_store
 from coach.store.models import Participant
@@ -22,21 +24,27 @@ CLINICIAN_PROMPT = ("Before changing anything in your training, please talk it t
                     "— they know your condition best.")
 
 
-def week_summary(session: Session, *, participant_id: int, today: date) -> str:
-    """Monday to `today` (local): sessions done of those planned so far, check-ins and their averages."""
+def week_summary(session: Session, *, participant_id: int, today: date, joined: date) -> str:
+    """Monday to `today` (local): sessions done of those planned so far, check-ins and their averages.
+
+    Days before the participant `joined` are not held against them.
+    """
     monday = today - timedelta(days=today.weekday())
+    first = max(monday, joined)
     schedule = participant_store.get_schedule(session=session, participant_id=participant_id)
     training_days = decode_weekdays(schedule.session_days) if schedule else ()
-    planned = [monday + timedelta(days=d) for d in range(today.weekday() + 1)
-               if (monday + timedelta(days=d)).weekday() in training_days]
+    planned = [first + timedelta(days=d) for d in range((today - first).days + 1)
+               if (first + timedelta(days=d)).weekday() in training_days]
     logs = session_store.logs_between(session=session, participant_id=participant_id, first=monday, last=today)
     done = [log for log in logs if log.status == "done"]
     partly = [log for log in logs if log.status == "partly"]
     skipped = [log for log in logs if log.status == "skipped"]
     checkins = checkin_store.checkins_between(session=session, participant_id=participant_id, first=monday,
                                               last=today)
-    days_so_far = today.weekday() + 1
+    days_so_far = (today - first).days + 1
     lines = [f"Your week so far ({format_day(monday)} – {format_day(today)}):"]
+    if first > monday:
+        lines[0] = f"Your week so far (since you joined on {format_day(first)}):"
     session_line = f"• Sessions: {len(done)} done"
     if partly:
         session_line += f", {len(partly)} partly"
@@ -67,14 +75,27 @@ def week_summary(session: Session, *, participant_id: int, today: date) -> str:
 
 def week(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/week."""
+    joined = participant.created_at.astimezone(ctx.zone(participant)).date()
     return Outcome().say(week_summary(ctx.session, participant_id=participant.id,
-                                      today=ctx.local_today(participant)))
+                                      today=ctx.local_today(participant), joined=joined))
 
 
-def weekly_message(session: Session, *, participant_id: int, first_name: str, today: date) -> str:
-    """What the weekly trigger sends: the week in numbers and, always, the clinician prompt."""
+# A look back needs a few days to look back on.
+MIN_DAYS_FOR_A_LOOK_BACK = 3
+
+
+def weekly_message(session: Session, *, participant_id: int, first_name: str, today: date) -> str | None:
+    """What the weekly trigger sends: the week in numbers and, always, the clinician prompt.
+
+    None when the participant joined too recently for a week to look back on.
+    """
+    participant = session.get(Participant, participant_id)
+    joined = participant.created_at.astimezone(ZoneInfo(participant.timezone)).date()
+    if (today - joined).days < MIN_DAYS_FOR_A_LOOK_BACK:
+        return None
     greeting = f"Your weekly look back{', ' + first_name if first_name else ''} 📋"
-    return (f"{greeting}\n\n{week_summary(session, participant_id=participant_id, today=today)}\n\n"
+    summary = week_summary(session, participant_id=participant_id, today=today, joined=joined)
+    return (f"{greeting}\n\n{summary}\n\n"
             "Keep the plan as it is for now, and notice how your symptoms respond after sessions. "
             f"{CLINICIAN_PROMPT}")
 
@@ -99,7 +120,10 @@ def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
                      .split(": ", 1)[1])
     elif training_day:
         waiting = participant.clearance_required and participant.cleared_at is None
-        if waiting:
+        if flag_store.open_flags(session=ctx.session, participant_id=participant.id):
+            lines.append("• Training is on hold until the coaching team has followed up on what you told me. "
+                         "Rest, and contact your clinician if you haven't yet.")
+        elif waiting:
             lines.append("• Training day, but sessions start once your clinician gives the go-ahead (/cleared).")
         else:
             lines.append(f"• Session at {format_hhmm(schedule.session_time)}, not logged yet:\n"

@@ -1,0 +1,36 @@
+"""`coach demo`: a whole simulated week, through the real bot and the emulator, printed as a chat."""
+
+from __future__ import annotations
+
+from coach.demo import run_demo
+
+
+async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
+    """Onboarding, each kind of reminder at its local time, a snooze, a skip, the follow-up, the weekly
+    message with the clinician prompt, a red flag reaching the admin — and no rejected Bot API call."""
+    assert await run_demo(database_url=f"sqlite:///{tmp_path / 'demo.db'}") == 0
+    out = capsys.readouterr().out
+    expected_in_order = [
+        "👤 Ann: /start",
+        "🕰  Sun 22 Nov, 20:00 (Berlin)", "Time for your daily check-in, Ann",
+        "🕰  Mon 23 Nov, 18:00 (Berlin)", "Training day, Ann", "👆 Ann taps [✅ Done]",
+        "Saved: session Mon 23 Nov: done · effort 5 · pain during 2 · reps as planned",
+        "👤 Ann: /schedule checkin 20:30", "🕰  Tue 24 Nov, 20:30 (Berlin)",
+        "👆 Ann taps [⏰ Snooze 30 min]", "I'll remind you again at 18:30",
+        "🕰  Wed 25 Nov, 18:30 (Berlin)", "⏰ Here's your snoozed reminder.",
+        "🕰  Thu 26 Nov, 22:00 (Berlin)", "Just a gentle nudge, Ann",
+        "👆 Ann taps [Skip today]", "Skipped for today",
+        "👤 Ann: I have a new blister on my heel", "Please stop training for now",
+        "🕰  Sun 29 Nov, 19:00 (Berlin)", "Your weekly look back, Ann",
+        "Sessions: 2 done, 1 partly — of 3 planned so far", "talk it through with your clinician",
+        "— Alerts the admin received —", "Red flag — Ann",
+        "Bot API calls the method table rejected: 0",
+    ]
+    position = 0
+    for text in expected_in_order:
+        found = out.find(text, position)
+        assert found >= 0, f"{text!r} missing (or out of order) in the demo transcript"
+        position = found
+    assert out.count("Time for your daily check-in") == 7
+    assert out.count("Just a gentle nudge") == 1
+    assert "Sun 22 Nov, 19:00" not in out, "no weekly look back on the day Ann joined"
