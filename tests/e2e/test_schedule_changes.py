@@ -148,14 +148,23 @@ async def test_one_gentle_follow_up_when_the_checkin_goes_unanswered(world):
 
 
 async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt(world):
-    """Sunday 19:00 Berlin: the week in numbers, and always the prompt to talk to the clinician."""
+    """Sunday 19:00 Berlin: the week in numbers, and always the prompt to talk to the clinician — but not
+    on the day after joining, when there is no week to look back on."""
     gil = world.person(5007, "Gil")
     await onboard(gil)
-    await gil.say("p2 n1 t1 b0")
     world.clock.set(START + timedelta(hours=20))  # Sun 22 Nov, 14:00 Berlin
     await world.tick()
     before = len(await gil.messages())
-    world.clock.set(START + timedelta(days=1, hours=1, seconds=5))  # Sun 19:00 Berlin
+    world.clock.set(START + timedelta(days=1, hours=1, seconds=5))  # Sun 22 Nov, 19:00 Berlin
+    await world.tick()
+    assert not any("weekly look back" in t for t in await _new_texts(world, gil, before))
+    assert ("review", "2026-11-22", "skipped", "joined too recently") in _reminders(world, 5007)
+    world.clock.set(START + timedelta(days=4))  # Wed 25 Nov
+    await gil.say("p2 n1 t1 b0")
+    world.clock.set(START + timedelta(days=7, hours=20))  # Sun 29 Nov, 14:00 Berlin
+    await world.tick()
+    before = len(await gil.messages())
+    world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
     await world.tick()
     weekly = [t for t in await _new_texts(world, gil, before) if "weekly look back" in t]
     assert len(weekly) == 1
