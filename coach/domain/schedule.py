@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import cache
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -182,6 +183,7 @@ def encode_weekdays(days: Iterable[int]) -> str:
     return ",".join(str(day) for day in _checked(days))
 
 
+@cache  # a handful of distinct values, read for every participant the planner looks at
 def decode_weekdays(s: str) -> tuple[int, ...]:
     """Read the storage form back: "0,2,4" -> (0, 2, 4); "" -> ().
 
@@ -199,6 +201,13 @@ def decode_weekdays(s: str) -> tuple[int, ...]:
 # Occurrences
 # --------------------------------------------------------------------------------------
 
+@cache
+def zone_info(key: str) -> ZoneInfo:
+    """The zone named `key`, kept for good: ZoneInfo itself holds only a few zones strongly, so
+    with participants in many zones each lookup re-read the zone file (measured in bench/fanout.py)."""
+    return ZoneInfo(key)
+
+
 def local_occurrence(day: date, at: time, zone: str) -> datetime:
     """The UTC instant at which the wall clock in `zone` shows `at` on local `day`.
 
@@ -206,7 +215,7 @@ def local_occurrence(day: date, at: time, zone: str) -> datetime:
     02:30 on the night Berlin jumps from 02:00 to 03:00 is 03:00. A time that happens twice
     (fall back) takes the first of the two, so it fires once.
     """
-    tz = ZoneInfo(zone)
+    tz = zone_info(zone)
     wall = datetime.combine(day, at)
     candidate = wall
     # A wall time exists when it survives the round trip through UTC unchanged. Gaps are at
@@ -221,7 +230,7 @@ def local_occurrence(day: date, at: time, zone: str) -> datetime:
 
 def local_date_of(instant: datetime, zone: str) -> date:
     """The participant's calendar date at an aware instant."""
-    return instant.astimezone(ZoneInfo(zone)).date()
+    return instant.astimezone(zone_info(zone)).date()
 
 
 # --------------------------------------------------------------------------------------
@@ -312,16 +321,20 @@ def follow_up_time(checkin_time: time) -> time | None:
     return at.time() if at - reminder >= FOLLOW_UP_MIN_GAP else None
 
 
+def follow_up_on(day: date, *, zone: str, checkin_time: time) -> Occurrence | None:
+    """The day's check-in follow-up, if the check-in time leaves room for one."""
+    at = follow_up_time(checkin_time)
+    return None if at is None else Occurrence("checkin_followup", day, local_occurrence(day, at, zone))
+
+
 def occurrences_on(day: date, *, zone: str, session_days: tuple[int, ...], session_time: time,
-                   checkin_time: time, review: tuple[int, time] | None = None,
-                   follow_up: bool = False) -> list[Occurrence]:
+                   checkin_time: time, review: tuple[int, time] | None = None) -> list[Occurrence]:
     """The reminders a participant's schedule asks for on one local day, as UTC instants.
 
-    `review` is the weekly review's (weekday, time); `follow_up` adds the check-in follow-up.
+    `review` is the weekly review's (weekday, time). The check-in follow-up is not among them:
+    it is queued only once the day's check-in reminder has gone out (see the dispatcher).
     """
     found = [Occurrence("checkin", day, local_occurrence(day, checkin_time, zone))]
-    if follow_up and (at := follow_up_time(checkin_time)) is not None:
-        found.append(Occurrence("checkin_followup", day, local_occurrence(day, at, zone)))
     if day.weekday() in session_days:
         found.append(Occurrence("session", day, local_occurrence(day, session_time, zone)))
     if review is not None and day.weekday() == review[0]:

@@ -14,6 +14,7 @@ from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from coach.bot.keyboards import markup_for
+from coach.domain.schedule import follow_up_on
 from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Reply
@@ -30,6 +31,8 @@ log = logging.getLogger(__name__)
 # A claim older than this was left by a worker that stopped mid-send.
 CLAIM_LEASE = timedelta(minutes=5)
 LOST_CLAIM = "claim lost"
+# A check-in reminder that went out late (after a restart, say) gets no follow-up hard on its heels.
+FOLLOW_UP_NOT_BEFORE = timedelta(minutes=30)
 
 
 class SendPacer:
@@ -144,7 +147,7 @@ class Dispatcher:
             await self._finish(reminder, "failed", detail=type(exc).__name__)
             report.failed += 1
         else:
-            await self._finish(reminder, "sent", message_id=message.message_id)
+            await self.runner.run_async(lambda ctx: self._sent(ctx, reminder, message.message_id))
             report.sent += 1
 
     def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[Reply | None, str | None]:
@@ -162,10 +165,6 @@ class Dispatcher:
                 return None, "already checked in"
             if reminder.kind == "checkin":
                 return reminder_texts.checkin_reminder(reminder.first_name), None
-            # A follow-up only follows a reminder that went out and was not answered.
-            if store.status_of(connection=ctx.connection, participant_id=who, kind="checkin",
-                               local_date=day) != "sent":
-                return None, "no check-in reminder to follow up"
             return reminder_texts.checkin_follow_up(reminder.first_name), None
         if reminder.kind in ("session", store.SNOOZED_SESSION):
             if reminder.clearance_required and reminder.cleared_at is None:
@@ -181,6 +180,20 @@ class Dispatcher:
             text = weekly_message(ctx.session, participant_id=who, first_name=reminder.first_name, today=day)
             return (Reply(text), None) if text is not None else (None, "joined too recently")
         return None, f"unknown kind {reminder.kind}"
+
+    def _sent(self, ctx: UseCaseContext, reminder: DueReminder, message_id: int) -> None:
+        if not store.finish(connection=ctx.connection, reminder_id=reminder.id, status="sent", now=ctx.now,
+                            message_id=message_id):
+            log.warning("reminder %s was sent after its claim was given up", reminder.id)
+            return
+        if reminder.kind == "checkin" and reminder.checkin_time is not None:
+            # The one gentle follow-up exists only for a check-in reminder that went out.
+            follow_up = follow_up_on(reminder.local_date, zone=reminder.timezone, checkin_time=reminder.checkin_time)
+            if follow_up is not None and follow_up.due_at > ctx.now + FOLLOW_UP_NOT_BEFORE:
+                store.queue(connection=ctx.connection, rows=[{
+                    "participant_id": reminder.participant_id, "kind": follow_up.kind,
+                    "local_date": follow_up.local_date, "due_at": follow_up.due_at, "status": "queued",
+                    "created_at": ctx.now}])
 
     def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:
         store.finish(connection=ctx.connection, reminder_id=reminder.id, status="failed", now=ctx.now,

@@ -29,7 +29,7 @@ def plan_page(ctx: UseCaseContext, *, after_id: int = 0) -> int | None:
         while day <= through:
             for occurrence in occurrences_on(day, zone=target.timezone, session_days=days,
                                              session_time=target.session_time, checkin_time=target.checkin_time,
-                                             review=(target.review_day, target.review_time), follow_up=True):
+                                             review=(target.review_day, target.review_time)):
                 # An occurrence already past when the schedule was set (or changed) is not owed.
                 if occurrence.due_at >= target.schedule_updated_at:
                     rows.append({"participant_id": target.participant_id, "kind": occurrence.kind,

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import Connection
 from sqlmodel import Session
 
+from coach.domain.schedule import zone_info
 from coach.store.models import Participant
 from coach.store.participants import ParticipantView
 
@@ -53,10 +54,10 @@ class UseCaseContext:
             self._session.close()
 
     def local_today(self, participant: Participant | ParticipantView) -> date:
-        return self.now.astimezone(ZoneInfo(participant.timezone)).date()
+        return self.now.astimezone(zone_info(participant.timezone)).date()
 
     def zone(self, participant: Participant | ParticipantView) -> ZoneInfo:
-        return ZoneInfo(participant.timezone)
+        return zone_info(participant.timezone)
 
 
 def first_name_suffix(name: str) -> str:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 from statistics import fmean
-from zoneinfo import ZoneInfo
 
 from sqlmodel import Session
 
-from coach.domain.schedule import decode_weekdays, format_hhmm
+from coach.domain.schedule import decode_weekdays, format_hhmm, zone_info
 from coach.domain.sessions import describe as describe_session
 from coach.domain.symptoms import ITEMS, format_day, format_scores
 from coach.services import reminder_texts
@@ -90,7 +89,7 @@ def weekly_message(session: Session, *, participant_id: int, first_name: str, to
     None when the participant joined too recently for a week to look back on.
     """
     participant = session.get(Participant, participant_id)
-    joined = participant.created_at.astimezone(ZoneInfo(participant.timezone)).date()
+    joined = participant.created_at.astimezone(zone_info(participant.timezone)).date()
     if (today - joined).days < MIN_DAYS_FOR_A_LOOK_BACK:
         return None
     greeting = f"Your weekly look back{', ' + first_name if first_name else ''} 📋"

@@ -53,6 +53,8 @@ class DueReminder:
     paused_until: datetime | None
     clearance_required: bool
     cleared_at: datetime | None
+    timezone: str
+    checkin_time: time | None
 
 
 def plan_targets(*, connection: Connection, now: datetime, after_id: int, limit: int) -> list[PlanTarget]:
@@ -128,8 +130,10 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
         return []
     rows = connection.execute(
         select(_R.c.id, _R.c.participant_id, _R.c.kind, _R.c.local_date, _R.c.due_at, _P.c.chat_id,
-               _P.c.first_name, _P.c.status, _P.c.paused_until, _P.c.clearance_required, _P.c.cleared_at)
-        .join(_P, _P.c.id == _R.c.participant_id).where(_R.c.id.in_(ids)).order_by(_R.c.due_at, _R.c.id))
+               _P.c.first_name, _P.c.status, _P.c.paused_until, _P.c.clearance_required, _P.c.cleared_at,
+               _P.c.timezone, _S.c.checkin_time)
+        .join(_P, _P.c.id == _R.c.participant_id).outerjoin(_S, _S.c.participant_id == _R.c.participant_id)
+        .where(_R.c.id.in_(ids)).order_by(_R.c.due_at, _R.c.id))
     return [DueReminder(*row) for row in rows]
 
 
@@ -170,12 +174,6 @@ def skip_queued(*, connection: Connection, participant_id: int, detail: str) -> 
 def get(*, connection: Connection, reminder_id: int) -> Reminder | None:
     row = connection.execute(select(_R).where(_R.c.id == reminder_id)).mappings().first()
     return Reminder(**row) if row is not None else None
-
-
-def status_of(*, connection: Connection, participant_id: int, kind: str, local_date: date) -> str | None:
-    """The status of one occurrence's reminder, or None when none was planned."""
-    return connection.execute(select(_R.c.status).where(
-        _R.c.participant_id == participant_id, _R.c.kind == kind, _R.c.local_date == local_date)).scalar()
 
 
 def snooze(*, connection: Connection, participant_id: int, local_date: date, due_at: datetime,

@@ -17,6 +17,8 @@ class UTCDateTime(TypeDecorator[datetime]):
     def process_bind_param(self, value: datetime | None, dialect: object) -> datetime | None:
         if value is None:
             return None
+        if value.tzinfo is UTC:
+            return value  # the usual case, and the planner binds hundreds of thousands
         if value.tzinfo is None:
             raise ValueError("naive datetimes are not stored; pass an aware UTC instant")
         return value.astimezone(UTC)
