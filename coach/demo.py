@@ -10,6 +10,7 @@ check-in forgotten until the gentle follow-up, a backfilled session, one red fla
 from __future__ import annotations
 
 import sys
+from contextlib import suppress
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -139,10 +140,8 @@ class DemoWeek:
             await ann.press("Skip today")
 
     async def _foot_check(self) -> None:
-        try:
+        with suppress(LookupError):  # not asked this time
             await self.ann.press("No new problems")
-        except LookupError:
-            pass  # not asked this time
 
     async def extras(self) -> None:
         """Things Ann does on her own initiative, at set moments."""

@@ -18,8 +18,8 @@ from coach.domain.schedule import follow_up_on
 from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Reply
-from coach.services.week import weekly_message
 from coach.services.runner import UseCaseRunner
+from coach.services.week import weekly_message
 from coach.store import checkins as checkin_store
 from coach.store import flags as flag_store
 from coach.store import participants as participant_store

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 from coach.domain import sessions as domain
 from coach.domain.schedule import format_hhmm
@@ -120,7 +120,7 @@ _REPLACED = "\n(This replaces your earlier entry for that day.)"
 _LOG_TODAY_BUTTONS = button_rows([("✅ Done", "l1:d"), ("🌓 Partly", "l1:p"), ("Skipped", "l1:s")])
 
 
-def _snooze(ctx: UseCaseContext, participant: Participant, day, pressed: str) -> Outcome:  # noqa: ANN001
+def _snooze(ctx: UseCaseContext, participant: Participant, day: date, pressed: str) -> Outcome:
     if day != ctx.local_today(participant):
         return Outcome(toast="That reminder is from another day, so there's nothing to snooze.")
     if store.get_log(session=ctx.session, participant_id=participant.id, local_date=day) is not None:
