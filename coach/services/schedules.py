@@ -5,6 +5,7 @@ Every change replans the participant's queued reminders, so it takes effect at t
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime, time, timedelta
 
 from coach.domain import schedule as sched
@@ -81,7 +82,7 @@ def pause(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
         participant_store.touch(participant, now=ctx.now)
         return Outcome().say("Reminders paused until you send /resume. Take the time you need — "
                              "you can still check in whenever you like.")
-    if not words[0].isdigit() or not 1 <= int(words[0]) <= MAX_PAUSE_DAYS:
+    if not re.fullmatch(r"\d{1,3}", words[0], re.ASCII) or not 1 <= int(words[0]) <= MAX_PAUSE_DAYS:
         return Outcome().say(f"Please give a number of days from 1 to {MAX_PAUSE_DAYS}, e.g. /pause 7 — "
                              "or just /pause until you send /resume.")
     days = int(words[0])

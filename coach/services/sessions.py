@@ -42,14 +42,8 @@ def reminder_button(ctx: UseCaseContext, participant: Participant, reminder_id: 
     status = ACTIONS.get(action)
     if status is None:
         return Outcome(toast=texts.STALE_BUTTON)
-    log, replaced = store.save_log(session=ctx.session, participant_id=participant.id, local_date=day,
-                                   status=status, source="buttons", now=ctx.now,
-                                   asking=domain.next_question(status, {}))
     answered = f"\n\n→ {format_day(day)}: {domain.STATUS_LABELS[status]}" + (" ✅" if status != "skipped" else "")
-    outcome = Outcome(toast="Saved").say(pressed + answered, edit=True)
-    if status == "skipped":
-        return outcome.say(SKIPPED_REPLY + (_REPLACED if replaced else ""))
-    return outcome.extend(Outcome(replies=[_question(log, edit=False)]))
+    return Outcome(toast="Saved").say(pressed + answered, edit=True).extend(_mark(ctx, participant, day, status))
 
 
 def answer(ctx: UseCaseContext, participant: Participant, log_id: int, question: str, value: int) -> Outcome:
@@ -78,9 +72,11 @@ def answer(ctx: UseCaseContext, participant: Participant, log_id: int, question:
 def log_command(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
     """`/log [date] done|partly|skipped [rpe N] [pain N] [reps fewer|planned|more]`."""
     if not text.strip():
-        return Outcome().say("How did your session go? Tap below, or type it after /log — "
+        day = f"{ctx.local_today(participant):%Y%m%d}"
+        return Outcome().say("How did today's session go? Tap below, or type it after /log — "
                              + domain.LOG_USAGE.removeprefix("Write it like: "),
-                             buttons=_LOG_TODAY_BUTTONS)
+                             buttons=button_rows([("✅ Done", f"l1:d:{day}"), ("🌓 Partly", f"l1:p:{day}"),
+                                                  ("Skipped", f"l1:s:{day}")]))
     report = domain.parse_log(text, today=ctx.local_today(participant))
     if isinstance(report, ParseFailure):
         return Outcome().say(report.reason)
@@ -95,19 +91,31 @@ def log_command(ctx: UseCaseContext, participant: Participant, text: str) -> Out
     return outcome
 
 
-def log_button(ctx: UseCaseContext, participant: Participant, action: str) -> Outcome:
-    """The Done / Partly / Skipped buttons under a bare /log: today's session."""
+def log_button(ctx: UseCaseContext, participant: Participant, action: str, day_code: str) -> Outcome:
+    """The Done / Partly / Skipped buttons under a bare /log, for the day they were offered on."""
     status = ACTIONS.get(action)
-    if status is None:
+    today = ctx.local_today(participant)
+    if status is None or day_code != f"{today:%Y%m%d}":
         return Outcome(toast=texts.STALE_BUTTON)
-    day = ctx.local_today(participant)
+    outcome = Outcome(toast="Saved").say(f"Session {format_day(today)}: {domain.STATUS_LABELS[status]}.", edit=True)
+    return outcome.extend(_mark(ctx, participant, today, status))
+
+
+def _mark(ctx: UseCaseContext, participant: Participant, day: date, status: str) -> Outcome:
+    """Done, Partly or Skipped by button: saved at once, then the questions still open.
+
+    Answers already given for that day (by /log, say) are kept rather than wiped by a second tap.
+    """
+    existing = store.get_log(session=ctx.session, participant_id=participant.id, local_date=day)
+    keep = {} if existing is None or status == "skipped" else _answers(existing)
     log, replaced = store.save_log(session=ctx.session, participant_id=participant.id, local_date=day,
-                                   status=status, source="buttons", now=ctx.now,
-                                   asking=domain.next_question(status, {}))
-    outcome = Outcome(toast="Saved").say(f"Today's session: {domain.STATUS_LABELS[status]}.", edit=True)
+                                   status=status, rpe=keep.get("rpe"), pain=keep.get("pain"), reps=keep.get("reps"),
+                                   source="buttons", now=ctx.now, asking=domain.next_question(status, keep))
     if status == "skipped":
-        return outcome.say(SKIPPED_REPLY + (_REPLACED if replaced else ""))
-    return outcome.extend(Outcome(replies=[_question(log, edit=False)]))
+        return Outcome().say(SKIPPED_REPLY + (_REPLACED if replaced else ""))
+    if log.asking is None:
+        return _confirmation(log, edit=False, replaced=replaced)
+    return Outcome(replies=[_question(log, edit=False)])
 
 
 def show_program(ctx: UseCaseContext, participant: Participant) -> Outcome:
@@ -117,7 +125,6 @@ def show_program(ctx: UseCaseContext, participant: Participant) -> Outcome:
 
 
 _REPLACED = "\n(This replaces your earlier entry for that day.)"
-_LOG_TODAY_BUTTONS = button_rows([("✅ Done", "l1:d"), ("🌓 Partly", "l1:p"), ("Skipped", "l1:s")])
 
 
 def _snooze(ctx: UseCaseContext, participant: Participant, day: date, pressed: str) -> Outcome:

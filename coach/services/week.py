@@ -19,16 +19,16 @@ from coach.store import participants as participant_store
 from coach.store import sessions as session_store
 from coach.store.models import Participant
 
-CLINICIAN_PROMPT = ("Before changing anything in your training, please talk it through with your clinician "
-                    "— they know your condition best.")
+CLINICIAN_PROMPT = ("Please talk this through with your clinician (neurologist, physiotherapist or GP) before "
+                    "you change your training. If your symptoms suddenly get worse, stop and seek care.")
 
 
-def week_summary(session: Session, *, participant_id: int, today: date, joined: date) -> str:
-    """Monday to `today` (local): sessions done of those planned so far, check-ins and their averages.
-
-    Days before the participant `joined` are not held against them.
+def week_summary(session: Session, *, participant_id: int, today: date, joined: date,
+                 last_seven_days: bool = False) -> str:
+    """Monday (or, with `last_seven_days`, six days before) to `today`, local: sessions done of those
+    planned, check-ins and their averages. Days before the participant `joined` are not held against them.
     """
-    monday = today - timedelta(days=today.weekday())
+    monday = today - timedelta(days=6 if last_seven_days else today.weekday())
     first = max(monday, joined)
     schedule = participant_store.get_schedule(session=session, participant_id=participant_id)
     training_days = decode_weekdays(schedule.session_days) if schedule else ()
@@ -38,19 +38,23 @@ def week_summary(session: Session, *, participant_id: int, today: date, joined: 
     done = [log for log in logs if log.status == "done"]
     partly = [log for log in logs if log.status == "partly"]
     skipped = [log for log in logs if log.status == "skipped"]
+    # Adherence is against the plan: an extra session on a rest day is welcome but not counted there.
+    on_plan = {log.local_date: log.status for log in logs if log.local_date in planned}
     checkins = checkin_store.checkins_between(session=session, participant_id=participant_id, first=monday,
                                               last=today)
     days_so_far = (today - first).days + 1
-    lines = [f"Your week so far ({format_day(monday)} – {format_day(today)}):"]
+    title = "The last 7 days" if last_seven_days else "Your week so far"
+    lines = [f"{title} ({format_day(monday)} – {format_day(today)}):"]
     if first > monday:
-        lines[0] = f"Your week so far (since you joined on {format_day(first)}):"
+        lines[0] = f"{title} (since you joined on {format_day(first)}):"
     session_line = f"• Sessions: {len(done)} done"
     if partly:
         session_line += f", {len(partly)} partly"
     if skipped:
         session_line += f", {len(skipped)} skipped"
     if planned:
-        adherence = round(100 * (len(done) + 0.5 * len(partly)) / len(planned))
+        kept = sum(1.0 if status == "done" else 0.5 if status == "partly" else 0.0 for status in on_plan.values())
+        adherence = round(100 * kept / len(planned))
         session_line += f" — of {len(planned)} planned so far ({adherence}%)"
     lines.append(session_line)
     efforts = [log.rpe for log in logs if log.rpe is not None]
@@ -93,10 +97,16 @@ def weekly_message(session: Session, *, participant_id: int, first_name: str, to
     if (today - joined).days < MIN_DAYS_FOR_A_LOOK_BACK:
         return None
     greeting = f"Your weekly look back{', ' + first_name if first_name else ''} 📋"
-    summary = week_summary(session, participant_id=participant_id, today=today, joined=joined)
-    return (f"{greeting}\n\n{summary}\n\n"
-            "Keep the plan as it is for now, and notice how your symptoms respond after sessions. "
-            f"{CLINICIAN_PROMPT}")
+    summary = week_summary(session, participant_id=participant_id, today=today, joined=joined, last_seven_days=True)
+    if flag_store.open_flags(session=session, participant_id=participant_id):
+        advice = ("Training stays on hold until the coaching team has followed up on what you told me — "
+                  "please rest, and contact your clinician if you haven't yet.")
+    elif participant.clearance_required and participant.cleared_at is None:
+        advice = ("Training starts once your clinician has given the go-ahead (send /cleared then); "
+                  "until then, your check-ins are what counts.")
+    else:
+        advice = "Keep the plan as it is for now, and notice how your symptoms respond after sessions."
+    return f"{greeting}\n\n{summary}\n\n{advice} {CLINICIAN_PROMPT}"
 
 
 def today(ctx: UseCaseContext, participant: Participant) -> Outcome:

@@ -18,6 +18,7 @@ from coach.store.models import Participant, Reminder, Schedule
 _R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
 
 SNOOZED_SESSION = "session_snooze"
+PLANNED_KINDS = ("checkin", "session", "review")
 # Statuses a reminder ends in; "queued" and "sending" are the only ones that can still change.
 FINAL_STATUSES = ("sent", "expired", "skipped", "failed", "uncertain")
 
@@ -88,8 +89,10 @@ def mark_planned(*, connection: Connection, plans: Iterable[tuple[int, date, dat
 
 def replan(*, connection: Connection, participant_id: int, now: datetime) -> int:
     """After a schedule, zone or status change: drop the queued future reminders and plan afresh."""
+    # Only what the planner makes: a snooze or a follow-up was asked for (or earned) on its own.
     dropped = connection.execute(delete(_R).where(
-        _R.c.participant_id == participant_id, _R.c.status == "queued", _R.c.due_at > now)).rowcount
+        _R.c.participant_id == participant_id, _R.c.status == "queued", _R.c.due_at > now,
+        _R.c.kind.in_(PLANNED_KINDS))).rowcount
     connection.execute(update(_S).where(_S.c.participant_id == participant_id)
                        .values(planned_through=None, plan_again_at=None))
     return dropped
@@ -188,7 +191,7 @@ def snooze(*, connection: Connection, participant_id: int, local_date: date, due
     if existing == "sending":
         return  # the snoozed reminder is going out this moment; it is the one they asked for
     if existing is not None:
-        connection.execute(update(_R).where(*key).values(
+        connection.execute(update(_R).where(*key, _R.c.status != "sending").values(
             status="queued", due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
             sent_at=None, message_id=None))
     else:

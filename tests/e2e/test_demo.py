@@ -22,7 +22,8 @@ async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
         "👆 Ann taps [Skip today]", "Skipped for today",
         "👤 Ann: I have a new blister on my heel", "Please stop training for now",
         "🕰  Sun 29 Nov, 19:00 (Berlin)", "Your weekly look back, Ann",
-        "Sessions: 2 done, 1 partly — of 3 planned so far", "talk it through with your clinician",
+        "The last 7 days (Mon 23 Nov – Sun 29 Nov)", "Sessions: 2 done, 1 partly — of 3 planned so far",
+        "Training stays on hold", "talk this through with your clinician", "stop and seek care",
         "— Alerts the admin received —", "Red flag — Ann",
         "Bot API calls the method table rejected: 0",
     ]

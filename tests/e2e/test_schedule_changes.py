@@ -109,7 +109,7 @@ async def test_pause_until_resume_and_resume(world):
     world.clock.set(CHECKIN_DUE + timedelta(seconds=5))
     await world.tick()
     assert await _new_texts(world, eve, before) == []
-    for bad in ("/pause 0", "/pause 400", "/pause soon"):
+    for bad in ("/pause 0", "/pause 400", "/pause soon", "/pause ²"):
         assert "/pause 7" in texts_of(await eve.say(bad)), bad
     assert "on again" in texts_of(await eve.say("/resume"))
     assert "aren't paused" in texts_of(await eve.say("/resume"))
@@ -168,4 +168,22 @@ async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt
     await world.tick()
     weekly = [t for t in await _new_texts(world, gil, before) if "weekly look back" in t]
     assert len(weekly) == 1
-    assert "Check-ins: 1 of 7 days" in weekly[0] and "talk it through with your clinician" in weekly[0]
+    assert "Check-ins: 1 of 7 days" in weekly[0] and "talk this through with your clinician" in weekly[0]
+
+
+async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_seven_days(world):
+    """A blister reported on Thursday: Sunday's look back says training stays on hold — never 'keep the
+    plan' — covers the 7 days to Sunday, and still ends with the clinician prompt."""
+    hal = world.person(5008, "Hal")
+    await onboard(hal, condition="Diabetic neuropathy")
+    world.clock.set(START + timedelta(days=5))  # Thu 26 Nov
+    await hal.say("I have a new blister on my heel")
+    world.clock.set(START + timedelta(days=7, hours=20))  # Sun 29 Nov, 14:00 Berlin
+    await world.tick()
+    before = len(await hal.messages())
+    world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
+    await world.tick()
+    (weekly,) = [t for t in await _new_texts(world, hal, before) if "weekly look back" in t]
+    assert "The last 7 days (Mon 23 Nov – Sun 29 Nov)" in weekly
+    assert "Training stays on hold" in weekly and "Keep the plan" not in weekly
+    assert weekly.endswith("If your symptoms suddenly get worse, stop and seek care.")

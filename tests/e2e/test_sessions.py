@@ -137,7 +137,7 @@ async def test_bare_log_offers_buttons_for_today(world):
     """/log alone: Done / Partly / Skipped buttons that log today's session."""
     fay = world.person(4006, "Fay")
     await onboard(fay)
-    assert "How did your session go?" in texts_of(await fay.say("/log"))
+    assert "How did today's session go?" in texts_of(await fay.say("/log"))
     await fay.press("Skipped")
     assert _logs(world, 4006) == [(START.date().isoformat(), "skipped", None, None, None)]
 
@@ -194,3 +194,26 @@ def _reminder_data_of(world, telegram_id: int, action: str) -> str:
         reminder_id = session.exec(select(Reminder.id).where(Reminder.participant_id == pid,
                                                              Reminder.kind == "session")).one()
     return f"r1:{reminder_id}:{action}"
+
+
+async def test_tapping_done_after_a_full_log_keeps_the_answers(world):
+    """/log done rpe 6 pain 3 reps more, then Done on the reminder: nothing wiped, no questions again."""
+    jo = world.person(4010, "Jo")
+    await onboard(jo)
+    await _session_reminder(world, jo)
+    await jo.say("/log done rpe 6 pain 3 reps more")
+    reply = texts_of(await jo.press("✅ Done"))
+    assert "How hard did it feel" not in reply and "replaces your earlier entry" in reply
+    assert _logs(world, 4010) == [("2026-11-23", "done", 6, 3, "more")]
+
+
+async def test_a_log_button_from_yesterday_is_stale(world):
+    """Bare /log at 23:58, tapped after midnight: refused rather than filed under the new day."""
+    kim = world.person(4011, "Kim")
+    await onboard(kim)
+    world.clock.set(START + timedelta(hours=5, minutes=58))  # Sat 23:58 Berlin
+    await kim.say("/log")
+    world.clock.set(START + timedelta(hours=6, minutes=1))  # Sun 00:01 Berlin
+    await kim.press("✅ Done")
+    assert world.emulator.client.callback_answers()[-1]["text"] == "That button is no longer active."
+    assert _logs(world, 4011) == []

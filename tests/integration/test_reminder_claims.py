@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from sqlalchemy import event
+from sqlalchemy import event, select
 
 from coach.store import participants
 from coach.store import reminders as store
 from coach.store.db import session_scope
+from coach.store.models import Reminder
 
 NOW = datetime(2026, 11, 21, 19, 0, 30, tzinfo=UTC)
 
@@ -44,8 +45,7 @@ def test_a_claim_racing_another_never_takes_a_row_twice(engine):
             taken["a"] = [r.id for r in store.claim_due(connection=a_conn, now=NOW, limit=6, worker="a")]
     assert set(taken["a"]).isdisjoint(taken["b"])
     with engine.connect() as conn:
-        claimed = {r.id: r.claimed_by for pid in range(1, 100)
-                   for r in store.for_participant(connection=conn, participant_id=pid) if r.status == "sending"}
+        claimed = dict(conn.execute(select(Reminder.id, Reminder.claimed_by).where(Reminder.status == "sending")).all())
     assert len(claimed) == 6
     assert {rid for rid, by in claimed.items() if by == "a"} == set(taken["a"])
     assert {rid for rid, by in claimed.items() if by == "b"} == set(taken["b"])
@@ -78,3 +78,19 @@ def test_a_live_claim_is_renewed_and_finished(engine):
     with engine.connect() as conn:
         (row,) = store.for_participant(connection=conn, participant_id=claim.participant_id)
     assert (row.status, row.message_id) == ("sent", 7)
+
+
+def test_a_schedule_change_replans_what_the_planner_made_but_keeps_a_snooze(engine):
+    """Replanning drops queued planned reminders; a snooze the participant asked for survives it."""
+    _queue(engine, 1)
+    with session_scope(engine) as session:
+        pid = participants.get_by_telegram_id(session=session, telegram_id=10_000).id
+    with engine.begin() as conn:
+        store.queue(connection=conn, rows=[{"participant_id": pid, "kind": "checkin", "local_date": date(2026, 11, 22),
+                                            "due_at": NOW + timedelta(days=1), "status": "queued", "created_at": NOW}])
+        store.snooze(connection=conn, participant_id=pid, local_date=date(2026, 11, 21),
+                     due_at=NOW + timedelta(minutes=30), now=NOW)
+        assert store.replan(connection=conn, participant_id=pid, now=NOW) == 1
+    with engine.connect() as conn:
+        kinds = {(r.kind, r.local_date.isoformat()) for r in store.for_participant(connection=conn, participant_id=pid)}
+    assert kinds == {("checkin", "2026-11-21"), (store.SNOOZED_SESSION, "2026-11-21")}

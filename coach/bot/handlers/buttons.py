@@ -17,7 +17,7 @@ CHECKIN = re.compile(r"^c1:(\d{1,12}):(\d|x):(\d{1,2})$")
 FOOT = re.compile(r"^f1:(\d{1,12}):([01])$")
 SESSION_REMINDER = re.compile(r"^r1:(\d{1,12}):([dpsz])$")
 SESSION_QUESTION = re.compile(r"^s1:(\d{1,12}):(rpe|pain|reps):(\d{1,2})$")
-LOG = re.compile(r"^l1:([dps])$")
+LOG = re.compile(r"^l1:([dps]):(\d{8})$")
 SCHEDULE = re.compile(r"^h1:([ctdr])(?::(\d{3,4}))?$")
 
 
@@ -75,8 +75,8 @@ async def session_question_button(update: Update, context: ContextTypes.DEFAULT_
 
 async def log_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Done / Partly / Skipped under a bare /log."""
-    action = LOG.match(update.callback_query.data).group(1)
-    await run_for_participant(update, context, lambda ctx, p: sessions.log_button(ctx, p, action))
+    action, day = LOG.match(update.callback_query.data).groups()
+    await run_for_participant(update, context, lambda ctx, p: sessions.log_button(ctx, p, action, day))
 
 
 async def schedule_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
