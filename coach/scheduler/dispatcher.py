@@ -19,9 +19,9 @@ from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Reply
 from coach.services.runner import UseCaseRunner
+from coach.services.training import training_hold
 from coach.services.week import weekly_message
 from coach.store import checkins as checkin_store
-from coach.store import flags as flag_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store
 from coach.store import sessions as session_store
@@ -167,13 +167,12 @@ class Dispatcher:
                 return reminder_texts.checkin_reminder(reminder.first_name), None
             return reminder_texts.checkin_follow_up(reminder.first_name), None
         if reminder.kind in ("session", store.SNOOZED_SESSION):
-            if reminder.clearance_required and reminder.cleared_at is None:
-                return None, "not cleared"
+            hold = training_hold(ctx.session, participant_id=who, clearance_required=reminder.clearance_required,
+                                 cleared_at=reminder.cleared_at)
+            if hold is not None:
+                return None, hold
             if session_store.get_log(session=ctx.session, participant_id=who, local_date=day) is not None:
                 return None, "session already logged"
-            if flag_store.open_flags(session=ctx.session, participant_id=who):
-                # They were told to stop training after a red flag; no nudge to train until it is followed up.
-                return None, "open safety flag"
             return reminder_texts.session_reminder(reminder.first_name, reminder.id,
                                                    snoozed=reminder.kind == store.SNOOZED_SESSION), None
         if reminder.kind == "review":

@@ -13,8 +13,9 @@ from coach.domain.symptoms import ITEMS, format_day, format_scores
 from coach.services import reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome
+from coach.services.schedules import is_paused
+from coach.services.training import NOT_CLEARED, OPEN_FLAG, training_hold
 from coach.store import checkins as checkin_store
-from coach.store import flags as flag_store
 from coach.store import participants as participant_store
 from coach.store import sessions as session_store
 from coach.store.models import Participant
@@ -98,10 +99,12 @@ def weekly_message(session: Session, *, participant_id: int, first_name: str, to
         return None
     greeting = f"Your weekly look back{', ' + first_name if first_name else ''} 📋"
     summary = week_summary(session, participant_id=participant_id, today=today, joined=joined, last_seven_days=True)
-    if flag_store.open_flags(session=session, participant_id=participant_id):
+    hold = training_hold(session, participant_id=participant_id, clearance_required=participant.clearance_required,
+                         cleared_at=participant.cleared_at)
+    if hold == OPEN_FLAG:
         advice = ("Training stays on hold until the coaching team has followed up on what you told me — "
                   "please rest, and contact your clinician if you haven't yet.")
-    elif participant.clearance_required and participant.cleared_at is None:
+    elif hold == NOT_CLEARED:
         advice = ("Training starts once your clinician has given the go-ahead (send /cleared then); "
                   "until then, your check-ins are what counts.")
     else:
@@ -128,11 +131,12 @@ def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
         lines.append("• Session: " + describe_session(day, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)
                      .split(": ", 1)[1])
     elif training_day:
-        waiting = participant.clearance_required and participant.cleared_at is None
-        if flag_store.open_flags(session=ctx.session, participant_id=participant.id):
+        hold = training_hold(ctx.session, participant_id=participant.id,
+                             clearance_required=participant.clearance_required, cleared_at=participant.cleared_at)
+        if hold == OPEN_FLAG:
             lines.append("• Training is on hold until the coaching team has followed up on what you told me. "
                          "Rest, and contact your clinician if you haven't yet.")
-        elif waiting:
+        elif hold == NOT_CLEARED:
             lines.append("• Training day, but sessions start once your clinician gives the go-ahead (/cleared).")
         else:
             lines.append(f"• Session at {format_hhmm(schedule.session_time)}, not logged yet:\n"
@@ -140,7 +144,7 @@ def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
                          + "\n  When you've finished: /log done (or partly, or skipped).")
     else:
         lines.append("• No session planned today — a rest day.")
-    if participant.paused_until is not None and participant.paused_until > ctx.now:
+    if is_paused(ctx, participant):
         lines.append("Reminders are paused; send /resume to restart them.")
     return Outcome().say("\n".join(lines))
 

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 from sqlalchemy import Engine
+from sqlmodel import select
 from telegram.ext import Application
 
 from coach.bot.runtime import RUNTIME_KEY
@@ -17,8 +18,10 @@ from coach.conversation import Person
 from coach.emulator.runner import EmulatorThread
 from coach.running import running_bot
 from coach.scheduler.dispatcher import DispatchReport
-from coach.store.db import make_engine
+from coach.store import reminders as reminder_store
+from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
+from coach.store.models import Participant
 
 TOKEN = "123456789:" + "e2e-test-token-" + "x" * 20
 ADMIN_ID = 90_001
@@ -42,6 +45,18 @@ class World:
 
     def person(self, user_id: int, first_name: str = "Ann") -> Person:
         return Person(self.emulator.client, user_id, first_name)
+
+    def reminders_of(self, telegram_id: int) -> list[tuple[str, str, str, str | None]]:
+        """(kind, local date, status, detail) of each of a participant's reminders, in due order."""
+        with session_scope(self.engine) as session:
+            pid = session.exec(select(Participant.id).where(Participant.telegram_id == telegram_id)).one()
+            return [(r.kind, r.local_date.isoformat(), r.status, r.detail)
+                    for r in reminder_store.for_participant(connection=session.connection(), participant_id=pid)]
+
+
+async def texts_since(person: Person, count_before: int) -> list[str]:
+    """The texts of the messages in the person's chat after the first `count_before`."""
+    return [m["text"] for m in (await person.messages())[count_before:]]
 
 
 @pytest.fixture

@@ -10,10 +10,9 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from coach.store import reminders as reminder_store
 from coach.store.db import session_scope
 from coach.store.models import Participant
-from tests.e2e.conftest import START, onboard
+from tests.e2e.conftest import START, onboard, texts_since
 
 # START is Sat 21 Nov 2026, 18:00 in Berlin; the default check-in is at 20:00 Berlin (19:00 UTC).
 CHECKIN_DUE = START + timedelta(hours=2)
@@ -21,20 +20,10 @@ CHECKIN_DUE = START + timedelta(hours=2)
 MONDAY_SESSION = START + timedelta(days=2)
 
 
-def _reminders(world, telegram_id):
-    with session_scope(world.engine) as session:
-        pid = session.exec(select(Participant.id).where(Participant.telegram_id == telegram_id)).one()
-        return [(r.kind, r.local_date.isoformat(), r.status, r.detail)
-                for r in reminder_store.for_participant(connection=session.connection(), participant_id=pid)]
-
-
 def _status(world, telegram_id):
     with session_scope(world.engine) as session:
         return session.exec(select(Participant.status).where(Participant.telegram_id == telegram_id)).one()
 
-
-async def _texts_since(person, count_before):
-    return [m["text"] for m in (await person.messages())[count_before:]]
 
 
 async def test_the_checkin_reminder_arrives_at_local_time_exactly_once(world):
@@ -43,17 +32,17 @@ async def test_the_checkin_reminder_arrives_at_local_time_exactly_once(world):
     await onboard(ann)
     before = len(await ann.messages())
     await world.tick()
-    assert await _texts_since(ann, before) == []
+    assert await texts_since(ann, before) == []
     world.clock.set(CHECKIN_DUE + timedelta(seconds=20))
     report = await world.tick()
     assert report.sent == 1
-    texts = await _texts_since(ann, before)
+    texts = await texts_since(ann, before)
     assert len(texts) == 1 and "daily check-in" in texts[0] and "0 to 10" in texts[0]
     for minutes in (1, 5, 30):
         world.clock.set(CHECKIN_DUE + timedelta(minutes=minutes))
         await world.tick()
-    assert len(await _texts_since(ann, before)) == 1
-    assert ("checkin", "2026-11-21", "sent", None) in _reminders(world, 3001)
+    assert len(await texts_since(ann, before)) == 1
+    assert ("checkin", "2026-11-21", "sent", None) in world.reminders_of(3001)
 
 
 async def test_no_checkin_reminder_once_today_is_checked_in_and_a_reply_to_it_is_the_checkin(world):
@@ -64,11 +53,11 @@ async def test_no_checkin_reminder_once_today_is_checked_in_and_a_reply_to_it_is
     before = len(await bo.messages())
     world.clock.set(CHECKIN_DUE + timedelta(seconds=5))
     await world.tick()
-    assert await _texts_since(bo, before) == []
-    assert ("checkin", "2026-11-21", "skipped", "already checked in") in _reminders(world, 3002)
+    assert await texts_since(bo, before) == []
+    assert ("checkin", "2026-11-21", "skipped", "already checked in") in world.reminders_of(3002)
     world.clock.set(CHECKIN_DUE + timedelta(days=1, seconds=5))
     await world.tick()
-    assert "daily check-in" in (await _texts_since(bo, before))[-1]
+    assert "daily check-in" in (await texts_since(bo, before))[-1]
     reply = await bo.say("4 3 2 1 sore after the walk")
     assert "Saved for Sun 22 Nov: pain 4 · numbness 3 · tingling 2 · balance 1" in reply[-1]["text"]
 
@@ -82,8 +71,8 @@ async def test_after_a_six_hour_outage_late_reminders_expire_instead_of_arriving
     world.clock.set(CHECKIN_DUE + timedelta(hours=6))
     report = await world.tick()
     assert report.sent == 0 and report.expired >= 1
-    assert await _texts_since(cy, before) == []
-    assert ("checkin", "2026-11-21", "expired", "past its grace window") in _reminders(world, 3003)
+    assert await texts_since(cy, before) == []
+    assert ("checkin", "2026-11-21", "expired", "past its grace window") in world.reminders_of(3003)
 
 
 async def test_training_days_get_the_session_reminder_with_todays_exercises(world):
@@ -95,7 +84,7 @@ async def test_training_days_get_the_session_reminder_with_todays_exercises(worl
     await world.tick()
     world.clock.set(MONDAY_SESSION + timedelta(seconds=10))
     await world.tick()
-    texts = await _texts_since(dee, before)
+    texts = await texts_since(dee, before)
     session = [t for t in texts if "Training day" in t]
     assert len(session) == 1
     assert "Sit-to-stand from a chair — 2 × 8 (bodyweight)" in session[0]
@@ -111,8 +100,8 @@ async def test_no_session_reminder_before_clearance(world):
     before = len(await eve.messages())
     world.clock.set(MONDAY_SESSION + timedelta(seconds=10))
     await world.tick()
-    assert not any("Training day" in t for t in await _texts_since(eve, before))
-    assert ("session", "2026-11-23", "skipped", "not cleared") in _reminders(world, 3005)
+    assert not any("Training day" in t for t in await texts_since(eve, before))
+    assert ("session", "2026-11-23", "skipped", "not cleared") in world.reminders_of(3005)
 
 
 async def test_a_blocked_chat_marks_the_participant_inactive_until_they_start_again(world):
@@ -125,14 +114,14 @@ async def test_a_blocked_chat_marks_the_participant_inactive_until_they_start_ag
     report = await world.tick()
     assert report.failed == 1
     assert _status(world, 3006) == "inactive"
-    assert ("checkin", "2026-11-22", "skipped", "participant blocked the bot") in _reminders(world, 3006)
+    assert ("checkin", "2026-11-22", "skipped", "participant blocked the bot") in world.reminders_of(3006)
     world.emulator.client.unblock_chat(3006)
     await fin.say("/start")
     assert _status(world, 3006) == "active"
     world.clock.set(CHECKIN_DUE + timedelta(days=2, seconds=5))
     before = len(await fin.messages())
     await world.tick()
-    assert any("daily check-in" in t for t in await _texts_since(fin, before))
+    assert any("daily check-in" in t for t in await texts_since(fin, before))
 
 
 async def test_a_429_pauses_sending_and_the_reminder_goes_out_afterwards_once(world):
@@ -145,12 +134,12 @@ async def test_a_429_pauses_sending_and_the_reminder_goes_out_afterwards_once(wo
     world.clock.set(CHECKIN_DUE + timedelta(seconds=5))
     report = await world.tick()
     assert report.sent == 0 and report.released == 1
-    assert ("checkin", "2026-11-21", "queued", None) in _reminders(world, 3007)
+    assert ("checkin", "2026-11-21", "queued", None) in world.reminders_of(3007)
     await asyncio.sleep(1.1)  # Telegram's own pause, in real seconds; the reminder's time is the clock's
     world.clock.set(CHECKIN_DUE + timedelta(seconds=40))
     report = await world.tick()
     assert report.sent == 1
-    assert len(await _texts_since(gil, before)) == 1
+    assert len(await texts_since(gil, before)) == 1
 
 
 async def test_a_restart_sends_no_reminder_twice(world, emulator, tmp_path):
@@ -171,5 +160,5 @@ async def test_a_restart_sends_no_reminder_twice(world, emulator, tmp_path):
         from coach.bot.runtime import RUNTIME_KEY
         await second.bot_data[RUNTIME_KEY].reminders.tick()
         await world.tick()
-    assert await _texts_since(hal, before) == []
-    assert [r for r in _reminders(world, 3008) if r[:2] == ("checkin", "2026-11-21")][0][2] == "sent"
+    assert await texts_since(hal, before) == []
+    assert [r for r in world.reminders_of(3008) if r[:2] == ("checkin", "2026-11-21")][0][2] == "sent"

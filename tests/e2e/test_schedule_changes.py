@@ -6,28 +6,13 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from sqlmodel import select
-
 from coach.conversation import texts_of
-from coach.store import reminders as reminder_store
-from coach.store.db import session_scope
-from coach.store.models import Participant
-from tests.e2e.conftest import START, onboard
+from tests.e2e.conftest import START, onboard, texts_since
 
 # START is Sat 21 Nov 2026, 18:00 Berlin (17:00 UTC).
 CHECKIN_DUE = START + timedelta(hours=2)  # 20:00 Berlin
 FOLLOW_UP_DUE = START + timedelta(hours=4)  # 22:00 Berlin: the latest a follow-up comes
 
-
-def _reminders(world, telegram_id):
-    with session_scope(world.engine) as session:
-        pid = session.exec(select(Participant.id).where(Participant.telegram_id == telegram_id)).one()
-        return [(r.kind, r.local_date.isoformat(), r.status, r.detail)
-                for r in reminder_store.for_participant(connection=session.connection(), participant_id=pid)]
-
-
-async def _new_texts(world, person, before):
-    return [m["text"] for m in (await person.messages())[before:]]
 
 
 async def test_a_typed_schedule_change_moves_the_next_reminder(world):
@@ -40,12 +25,12 @@ async def test_a_typed_schedule_change_moves_the_next_reminder(world):
     before = len(await ann.messages())
     world.clock.set(CHECKIN_DUE + timedelta(seconds=5))
     await world.tick()
-    assert await _new_texts(world, ann, before) == []
+    assert await texts_since(ann, before) == []
     world.clock.set(CHECKIN_DUE + timedelta(minutes=75, seconds=5))
     await world.tick()
     world.clock.set(CHECKIN_DUE + timedelta(minutes=80))
     await world.tick()
-    texts = await _new_texts(world, ann, before)
+    texts = await texts_since(ann, before)
     assert len(texts) == 1 and "daily check-in" in texts[0]
 
 
@@ -80,7 +65,7 @@ async def test_schedule_buttons_change_the_checkin_time_and_training_days(world)
     before = len(await cy.messages())
     world.clock.set(START + timedelta(hours=1, seconds=5))
     await world.tick()
-    assert any("daily check-in" in t for t in await _new_texts(world, cy, before))
+    assert any("daily check-in" in t for t in await texts_since(cy, before))
 
 
 async def test_pause_stops_reminders_for_the_days_given_and_they_resume_by_themselves(world):
@@ -93,11 +78,11 @@ async def test_pause_stops_reminders_for_the_days_given_and_they_resume_by_thems
     for day in (0, 1):
         world.clock.set(CHECKIN_DUE + timedelta(days=day, seconds=5))
         await world.tick()
-    assert await _new_texts(world, dee, before) == []
-    assert ("checkin", "2026-11-22", "skipped", "paused") in _reminders(world, 5004)
+    assert await texts_since(dee, before) == []
+    assert ("checkin", "2026-11-22", "skipped", "paused") in world.reminders_of(5004)
     world.clock.set(CHECKIN_DUE + timedelta(days=2, seconds=5))
     await world.tick()
-    assert any("daily check-in" in t for t in await _new_texts(world, dee, before))
+    assert any("daily check-in" in t for t in await texts_since(dee, before))
 
 
 async def test_pause_until_resume_and_resume(world):
@@ -108,7 +93,7 @@ async def test_pause_until_resume_and_resume(world):
     before = len(await eve.messages())
     world.clock.set(CHECKIN_DUE + timedelta(seconds=5))
     await world.tick()
-    assert await _new_texts(world, eve, before) == []
+    assert await texts_since(eve, before) == []
     for bad in ("/pause 0", "/pause 400", "/pause soon", "/pause ²"):
         assert "/pause 7" in texts_of(await eve.say(bad)), bad
     assert "on again" in texts_of(await eve.say("/resume"))
@@ -116,7 +101,7 @@ async def test_pause_until_resume_and_resume(world):
     before = len(await eve.messages())
     world.clock.set(CHECKIN_DUE + timedelta(days=1, seconds=5))
     await world.tick()
-    assert any("daily check-in" in t for t in await _new_texts(world, eve, before))
+    assert any("daily check-in" in t for t in await texts_since(eve, before))
 
 
 async def test_one_gentle_follow_up_when_the_checkin_goes_unanswered(world):
@@ -130,11 +115,11 @@ async def test_one_gentle_follow_up_when_the_checkin_goes_unanswered(world):
     for minutes in (60, 119):
         world.clock.set(CHECKIN_DUE + timedelta(minutes=minutes))
         await world.tick()
-    assert len(await _new_texts(world, fin, before)) == 1
+    assert len(await texts_since(fin, before)) == 1
     for minutes in (0, 5, 60):
         world.clock.set(FOLLOW_UP_DUE + timedelta(minutes=minutes, seconds=5))
         await world.tick()
-    texts = await _new_texts(world, fin, before)
+    texts = await texts_since(fin, before)
     assert len(texts) == 2 and "gentle nudge" in texts[1] and "won't ask again today" in texts[1]
     # Sunday: reminded, then checked in before 22:00 — no nudge.
     world.clock.set(CHECKIN_DUE + timedelta(days=1, seconds=5))
@@ -143,8 +128,8 @@ async def test_one_gentle_follow_up_when_the_checkin_goes_unanswered(world):
     before = len(await fin.messages())
     world.clock.set(FOLLOW_UP_DUE + timedelta(days=1, seconds=5))
     await world.tick()
-    assert await _new_texts(world, fin, before) == []
-    assert ("checkin_followup", "2026-11-22", "skipped", "already checked in") in _reminders(world, 5006)
+    assert await texts_since(fin, before) == []
+    assert ("checkin_followup", "2026-11-22", "skipped", "already checked in") in world.reminders_of(5006)
 
 
 async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt(world):
@@ -157,8 +142,8 @@ async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt
     before = len(await gil.messages())
     world.clock.set(START + timedelta(days=1, hours=1, seconds=5))  # Sun 22 Nov, 19:00 Berlin
     await world.tick()
-    assert not any("weekly look back" in t for t in await _new_texts(world, gil, before))
-    assert ("review", "2026-11-22", "skipped", "joined too recently") in _reminders(world, 5007)
+    assert not any("weekly look back" in t for t in await texts_since(gil, before))
+    assert ("review", "2026-11-22", "skipped", "joined too recently") in world.reminders_of(5007)
     world.clock.set(START + timedelta(days=4))  # Wed 25 Nov
     await gil.say("p2 n1 t1 b0")
     world.clock.set(START + timedelta(days=7, hours=20))  # Sun 29 Nov, 14:00 Berlin
@@ -166,7 +151,7 @@ async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt
     before = len(await gil.messages())
     world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
     await world.tick()
-    weekly = [t for t in await _new_texts(world, gil, before) if "weekly look back" in t]
+    weekly = [t for t in await texts_since(gil, before) if "weekly look back" in t]
     assert len(weekly) == 1
     assert "Check-ins: 1 of 7 days" in weekly[0] and "talk this through with your clinician" in weekly[0]
 
@@ -183,7 +168,7 @@ async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_sev
     before = len(await hal.messages())
     world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
     await world.tick()
-    (weekly,) = [t for t in await _new_texts(world, hal, before) if "weekly look back" in t]
+    (weekly,) = [t for t in await texts_since(hal, before) if "weekly look back" in t]
     assert "The last 7 days (Mon 23 Nov – Sun 29 Nov)" in weekly
     assert "Training stays on hold" in weekly and "Keep the plan" not in weekly
     assert weekly.endswith("If your symptoms suddenly get worse, stop and seek care.")
