@@ -1,4 +1,4 @@
-"""The `coach` command: migrate, run, demo."""
+"""The `coach` command: migrate, run, demo, review."""
 
 from __future__ import annotations
 
@@ -18,6 +18,14 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="a participant onboards and checks in, against the local emulator")
     demo.add_argument("--database", default="sqlite:///coach-demo.db",
                       help="database for the demo (default: a fresh coach-demo.db here)")
+    review = commands.add_parser("review", help="a participant's weekly review, printed (nothing is sent)")
+    who = review.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", type=int, metavar="TELEGRAM_ID", help="the participant's Telegram id")
+    who.add_argument("--all", action="store_true", help="every participant (one line each; with --json, one "
+                                                         "object per line)")
+    review.add_argument("--week", metavar="2026-W47", help="an ISO week (default: the 7 days ending today)")
+    review.add_argument("--json", action="store_true", help="one JSON object: decision, reasons, message, week")
+    review.add_argument("--chart", metavar="FILE.png", help="also write the four-week chart here (with --user)")
     args = parser.parse_args(argv)
     try:
         if args.command == "migrate":
@@ -28,6 +36,10 @@ def main(argv: list[str] | None = None) -> int:
             from coach.demo import run_demo
 
             return asyncio.run(run_demo(database_url=args.database))
+        if args.command == "review":
+            from coach.review_cli import run_review
+
+            return run_review(load_settings(), args)
     except ConfigError as exc:
         print(f"coach: {exc}", file=sys.stderr)
         return 2

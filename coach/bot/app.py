@@ -15,7 +15,7 @@ from telegram.ext import (
     filters,
 )
 
-from coach.bot.handlers import buttons, errors, participant
+from coach.bot.handlers import admin, buttons, errors, participant
 from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.clock import Clock
@@ -82,6 +82,8 @@ def register_handlers(application: Application) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
+    for name, callback in {"review": admin.review, "flags": admin.flags, "ack": admin.ack}.items():
+        application.add_handler(CommandHandler(name, callback, filters=private))
     # After every known command: anything else that starts with "/" is an unknown command.
     application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))
@@ -97,6 +99,8 @@ def register_handlers(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(buttons.session_question_button, pattern=buttons.SESSION_QUESTION))
     application.add_handler(CallbackQueryHandler(buttons.log_button, pattern=buttons.LOG))
     application.add_handler(CallbackQueryHandler(buttons.schedule_button, pattern=buttons.SCHEDULE))
+    application.add_handler(CallbackQueryHandler(buttons.weekly_review_button, pattern=buttons.WEEKLY_REVIEW))
+    application.add_handler(CallbackQueryHandler(admin.admin_button, pattern=admin.ADMIN_BUTTON))
     # Last: forged or retired button data still gets an answer, never silence.
     application.add_handler(CallbackQueryHandler(buttons.unknown_button))
     application.add_error_handler(errors.on_error)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
-from telegram import InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from coach.bot.keyboards import markup_for
+from coach.services.chart import ChartData, render_png
 from coach.services.replies import Outcome, Reply
 
 log = logging.getLogger(__name__)
@@ -31,8 +33,21 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
     for reply in outcome.replies:
         if reply.edit and query is not None and await _edited(query.message, reply):
             continue
+        if reply.chart is not None:
+            await send_chart(context.bot, update.effective_chat.id, reply.chart)
         await context.bot.send_message(chat_id=update.effective_chat.id, text=reply.text,
                                        reply_markup=markup_for(reply))
+    for notice in outcome.notices:
+        try:
+            await context.bot.send_message(chat_id=notice.chat_id, text=notice.text)
+        except TelegramError as exc:
+            log.warning("could not tell chat %s what changed: %s", notice.chat_id, type(exc).__name__)
+
+
+async def send_chart(bot: Bot, chat_id: int, chart: ChartData) -> Message:
+    """Render off the event loop (a chart takes a tenth of a second), then send it as a photo."""
+    png = await asyncio.to_thread(render_png, chart)
+    return await bot.send_photo(chat_id=chat_id, photo=png, caption=chart.caption)
 
 
 async def _edited(message: object, reply: Reply) -> bool:

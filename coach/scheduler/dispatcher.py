@@ -13,14 +13,15 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
+from coach.bot.deliver import send_chart
 from coach.bot.keyboards import markup_for
 from coach.domain.schedule import follow_up_on
-from coach.services import reminder_texts
+from coach.services import programs, reminder_texts
+from coach.services import review as weekly_review
 from coach.services.context import UseCaseContext
 from coach.services.replies import Reply
 from coach.services.runner import UseCaseRunner
 from coach.services.training import training_hold
-from coach.services.week import weekly_message
 from coach.store import checkins as checkin_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store
@@ -118,8 +119,10 @@ class Dispatcher:
             await self._finish(reminder, "skipped", detail=reason)
             report.skipped += 1
             return
-        await self.pacer.wait_turn(reminder.chat_id)
         try:
+            if reply.chart is not None:
+                await self._send_chart(reminder, reply)
+            await self.pacer.wait_turn(reminder.chat_id)
             message = await self.bot.send_message(chat_id=reminder.chat_id, text=reply.text,
                                                   reply_markup=markup_for(reply))
         except RetryAfter as exc:
@@ -150,6 +153,17 @@ class Dispatcher:
             await self.runner.run_async(lambda ctx: self._sent(ctx, reminder, message.message_id))
             report.sent += 1
 
+    async def _send_chart(self, reminder: DueReminder, reply: Reply) -> None:
+        """The chart goes first, the words (with the buttons and the clinician prompt) last. A chart that
+        fails for any reason but a block or a "slow down" is logged and the words still go out."""
+        await self.pacer.wait_turn(reminder.chat_id)
+        try:
+            await send_chart(self.bot, reminder.chat_id, reply.chart)
+        except (RetryAfter, Forbidden):
+            raise
+        except TelegramError as exc:
+            log.warning("reminder %s: chart not sent (%s); sending the text", reminder.id, type(exc).__name__)
+
     def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[Reply | None, str | None]:
         """The reminder to send, or None and why it is not sent after all."""
         if not store.renew_claim(connection=ctx.connection, reminder_id=reminder.id, worker=self.worker,
@@ -173,11 +187,11 @@ class Dispatcher:
                 return None, hold
             if session_store.get_log(session=ctx.session, participant_id=who, local_date=day) is not None:
                 return None, "session already logged"
-            return reminder_texts.session_reminder(reminder.first_name, reminder.id,
+            program = programs.current(ctx.session, who)[1]
+            return reminder_texts.session_reminder(reminder.first_name, reminder.id, program,
                                                    snoozed=reminder.kind == store.SNOOZED_SESSION), None
         if reminder.kind == "review":
-            text = weekly_message(ctx.session, participant_id=who, first_name=reminder.first_name, today=day)
-            return (Reply(text), None) if text is not None else (None, "joined too recently")
+            return weekly_review.weekly_reply(ctx, who, day)
         return None, f"unknown kind {reminder.kind}"
 
     def _sent(self, ctx: UseCaseContext, reminder: DueReminder, message_id: int) -> None:
@@ -185,6 +199,8 @@ class Dispatcher:
                             message_id=message_id):
             log.warning("reminder %s was sent after its claim was given up", reminder.id)
             return
+        if reminder.kind == "review":
+            weekly_review.review_sent(ctx, reminder.participant_id, reminder.local_date, message_id)
         if reminder.kind == "checkin" and reminder.checkin_time is not None:
             # The one gentle follow-up exists only for a check-in reminder that went out.
             follow_up = follow_up_on(reminder.local_date, zone=reminder.timezone, checkin_time=reminder.checkin_time)

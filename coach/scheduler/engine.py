@@ -8,6 +8,7 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
+from coach.scheduler.digest import send_digest
 from coach.scheduler.dispatcher import Dispatcher, DispatchReport
 from coach.scheduler.planner import plan_page
 from coach.services.runner import UseCaseRunner
@@ -19,6 +20,7 @@ JOB_NAME = "reminders-tick"
 class ReminderEngine:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta):
         self.runner = runner
+        self.bot = bot
         self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace)
 
     async def plan(self) -> int:
@@ -34,7 +36,9 @@ class ReminderEngine:
     async def tick(self) -> DispatchReport:
         """One tick, as the JobQueue runs it (tests call it directly after moving the clock)."""
         await self.plan()
-        return await self.dispatcher.dispatch()
+        report = await self.dispatcher.dispatch()
+        await send_digest(self.runner, self.bot)
+        return report
 
 
 def schedule_ticks(application: Application, engine: ReminderEngine, *, seconds: float) -> None:

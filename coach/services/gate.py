@@ -22,3 +22,16 @@ def for_participant(ctx: UseCaseContext, telegram_id: int, use_case: Participant
     if participant.onboarding_step is not None and not during_onboarding:
         return Outcome().say(texts.FINISH_ONBOARDING).extend(onboarding.current_step(ctx, participant))
     return use_case(ctx, participant)
+
+
+AdminUseCase = Callable[[UseCaseContext, int], Outcome]
+
+
+def for_admin(ctx: UseCaseContext, telegram_id: int, use_case: AdminUseCase, *, command: str) -> Outcome:
+    """Run an admin use case only for an id in COACH_ADMIN_IDS; anyone else learns nothing, not even that
+    the command exists (`command` is the word they typed, or '' for a button)."""
+    if telegram_id not in ctx.admin_ids:
+        if not command:
+            return Outcome(toast=texts.NOT_YOUR_BUTTON)
+        return Outcome().say(texts.UNKNOWN_COMMAND.format(command=command))
+    return use_case(ctx, telegram_id)

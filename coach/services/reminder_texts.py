@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.domain.program import STARTER_PROGRAM, describe_exercise
+from coach.domain.program import Program, describe_exercise
 from coach.services.context import first_name_suffix
 from coach.services.replies import Reply, button_rows
 
@@ -23,19 +23,19 @@ def checkin_follow_up(first_name: str) -> Reply:
                  "If today isn't the day, that's fine too — I won't ask again today.")
 
 
-def session_list() -> str:
+def session_list(program: Program) -> str:
     """Today's exercises, one per line."""
-    return "\n".join(f"• {describe_exercise(exercise)}" for exercise in STARTER_PROGRAM)
+    return "\n".join(f"• {describe_exercise(exercise)}" for exercise in program)
 
 
-def session_text(first_name: str) -> str:
+def session_text(first_name: str, program: Program) -> str:
     """The session reminder's text: today's exercises and the safety line."""
-    return (f"Training day{first_name_suffix(first_name)} 💪 Today's light session:\n{session_list()}\n\n"
+    return (f"Training day{first_name_suffix(first_name)} 💪 Today's light session:\n{session_list(program)}\n\n"
             + SESSION_SAFETY)
 
 
-def session_reminder(first_name: str, reminder_id: int, *, snoozed: bool = False) -> Reply:
-    text = session_text(first_name)
+def session_reminder(first_name: str, reminder_id: int, program: Program, *, snoozed: bool = False) -> Reply:
+    text = session_text(first_name, program)
     if snoozed:
         text = "⏰ Here's your snoozed reminder.\n" + text
     return Reply(text + "\n\nTap when you're done, or if today isn't a training day for you:",

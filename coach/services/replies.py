@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from coach.services.chart import ChartData
 
 
 @dataclass(frozen=True)
@@ -18,6 +22,7 @@ class Reply:
     location_button: str | None = None  # label of a one-time "share my location" key
     remove_keyboard: bool = False
     edit: bool = False  # replace the message whose button was pressed instead of sending anew
+    chart: ChartData | None = None  # a chart sent as a photo just before the text
 
 
 @dataclass(frozen=True)
@@ -26,10 +31,19 @@ class AdminAlert:
     text: str
 
 
+@dataclass(frozen=True)
+class Notice:
+    """A message to someone other than the sender (the participant an admin acted for)."""
+
+    chat_id: int
+    text: str
+
+
 @dataclass
 class Outcome:
     replies: list[Reply] = field(default_factory=list)
     admin_alerts: list[AdminAlert] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     toast: str | None = None  # the short notice shown when a button press is answered
 
     def say(self, text: str, **kwargs: object) -> Outcome:
@@ -39,6 +53,7 @@ class Outcome:
     def extend(self, other: Outcome) -> Outcome:
         self.replies.extend(other.replies)
         self.admin_alerts.extend(other.admin_alerts)
+        self.notices.extend(other.notices)
         self.toast = self.toast or other.toast
         return self
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.domain.safety import FlagKind, RedFlag, admin_alert_text, detect_red_flags, red_flag_reply
+from coach.services import programs
 from coach.services.context import UseCaseContext
 from coach.services.replies import AdminAlert, Outcome
 from coach.store import flags as flag_store
@@ -30,7 +31,14 @@ def raise_flags(ctx: UseCaseContext, participant: Participant | None, found: lis
         ids.append(row.id)
     label = f"{participant.first_name or 'participant'} (id {participant.telegram_id})"
     alert = admin_alert_text(found, participant_label=label)
-    alert += "\nFlag " + ", ".join(f"#{i}" for i in ids) + " — progression is on hold until acknowledged."
+    alert += ("\nFlag " + ", ".join(f"#{i}" for i in ids) + " — progression is on hold until acknowledged"
+              f" (/ack {ids[0]}).")
+    if any(flag.kind == FlagKind.FOOT_WOUND for flag in found):
+        # A foot wound: non-weight-bearing work only, until an admin clears it (PRODUCT.md, Safety).
+        switched = programs.start_foot_care(ctx, ctx.session.get(Participant, participant.id))
+        if switched:
+            outcome.say(switched)
+            alert += "\nTheir program is now seated and lying exercises only, until you clear the foot."
     outcome.admin_alerts.extend(AdminAlert(chat_id=admin, text=alert) for admin in ctx.admin_ids)
     return outcome
 

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from coach.domain import sessions as domain
 from coach.domain.schedule import format_hhmm
 from coach.domain.symptoms import MAX_BACKFILL_DAYS, ParseFailure, format_day
-from coach.services import reminder_texts, texts
+from coach.services import programs, reminder_texts, texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome, Reply, button_rows
 from coach.store import reminders as reminder_store
@@ -36,7 +36,7 @@ def reminder_button(ctx: UseCaseContext, participant: Participant, reminder_id: 
     day = reminder.local_date
     if reminder.kind not in SESSION_KINDS or day > today or (today - day).days > MAX_BACKFILL_DAYS:
         return Outcome(toast=texts.STALE_BUTTON)
-    pressed = reminder_texts.session_text(participant.first_name)
+    pressed = reminder_texts.session_text(participant.first_name, programs.current(ctx.session, participant.id)[1])
     if action == "z":
         return _snooze(ctx, participant, reminder.local_date, pressed)
     status = ACTIONS.get(action)
@@ -116,12 +116,6 @@ def _mark(ctx: UseCaseContext, participant: Participant, day: date, status: str)
     if log.asking is None:
         return _confirmation(log, edit=False, replaced=replaced)
     return Outcome(replies=[_question(log, edit=False)])
-
-
-def show_program(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    """/program: the exercises of a training day."""
-    return Outcome().say("Your exercises on a training day:\n" + reminder_texts.session_list() + "\n\n"
-                         + reminder_texts.SESSION_SAFETY)
 
 
 _REPLACED = "\n(This replaces your earlier entry for that day.)"

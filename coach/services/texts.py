@@ -127,5 +127,9 @@ HELP_PARTICIPANT = (
     "local emergency number."
 )
 HELP_ADMIN = (
-    "\n\nAdmin: you receive safety alerts here as soon as a participant reports a red flag."
+    "\n\nAdmin: you receive safety alerts here as soon as a participant reports a red flag, and each morning "
+    "a digest of the weekly reviews that suggested an easier week or seeing a clinician.\n"
+    "/flags — open red flags\n"
+    "/ack <flag> — a flag was followed up (training and progression resume)\n"
+    "/review <id> — a participant's weekly review as it would be today"
 )

@@ -1,4 +1,4 @@
-"""The week so far, in numbers: `/week`, `/today`, and the weekly message the review trigger sends."""
+"""The week so far, in numbers: `/week` and `/today`."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from statistics import fmean
 
 from sqlmodel import Session
 
-from coach.domain.schedule import decode_weekdays, format_hhmm, zone_info
+from coach.domain.schedule import decode_weekdays, format_hhmm
 from coach.domain.sessions import describe as describe_session
 from coach.domain.symptoms import ITEMS, format_day, format_scores
-from coach.services import reminder_texts
+from coach.services import programs, reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome
 from coach.services.schedules import is_paused
@@ -20,16 +20,12 @@ from coach.store import participants as participant_store
 from coach.store import sessions as session_store
 from coach.store.models import Participant
 
-CLINICIAN_PROMPT = ("Please talk this through with your clinician (neurologist, physiotherapist or GP) before "
-                    "you change your training. If your symptoms suddenly get worse, stop and seek care.")
 
-
-def week_summary(session: Session, *, participant_id: int, today: date, joined: date,
-                 last_seven_days: bool = False) -> str:
-    """Monday (or, with `last_seven_days`, six days before) to `today`, local: sessions done of those
-    planned, check-ins and their averages. Days before the participant `joined` are not held against them.
+def week_summary(session: Session, *, participant_id: int, today: date, joined: date) -> str:
+    """Monday to `today`, local: sessions done of those planned, check-ins and their averages. Days
+    before the participant `joined` are not held against them.
     """
-    monday = today - timedelta(days=6 if last_seven_days else today.weekday())
+    monday = today - timedelta(days=today.weekday())
     first = max(monday, joined)
     schedule = participant_store.get_schedule(session=session, participant_id=participant_id)
     training_days = decode_weekdays(schedule.session_days) if schedule else ()
@@ -44,7 +40,7 @@ def week_summary(session: Session, *, participant_id: int, today: date, joined: 
     checkins = checkin_store.checkins_between(session=session, participant_id=participant_id, first=monday,
                                               last=today)
     days_so_far = (today - first).days + 1
-    title = "The last 7 days" if last_seven_days else "Your week so far"
+    title = "Your week so far"
     lines = [f"{title} ({format_day(monday)} – {format_day(today)}):"]
     if first > monday:
         lines[0] = f"{title} (since you joined on {format_day(first)}):"
@@ -84,34 +80,6 @@ def week(ctx: UseCaseContext, participant: Participant) -> Outcome:
                                       today=ctx.local_today(participant), joined=joined))
 
 
-# A look back needs a few days to look back on.
-MIN_DAYS_FOR_A_LOOK_BACK = 3
-
-
-def weekly_message(session: Session, *, participant_id: int, first_name: str, today: date) -> str | None:
-    """What the weekly trigger sends: the week in numbers and, always, the clinician prompt.
-
-    None when the participant joined too recently for a week to look back on.
-    """
-    participant = session.get(Participant, participant_id)
-    joined = participant.created_at.astimezone(zone_info(participant.timezone)).date()
-    if (today - joined).days < MIN_DAYS_FOR_A_LOOK_BACK:
-        return None
-    greeting = f"Your weekly look back{', ' + first_name if first_name else ''} 📋"
-    summary = week_summary(session, participant_id=participant_id, today=today, joined=joined, last_seven_days=True)
-    hold = training_hold(session, participant_id=participant_id, clearance_required=participant.clearance_required,
-                         cleared_at=participant.cleared_at)
-    if hold == OPEN_FLAG:
-        advice = ("Training stays on hold until the coaching team has followed up on what you told me — "
-                  "please rest, and contact your clinician if you haven't yet.")
-    elif hold == NOT_CLEARED:
-        advice = ("Training starts once your clinician has given the go-ahead (send /cleared then); "
-                  "until then, your check-ins are what counts.")
-    else:
-        advice = "Keep the plan as it is for now, and notice how your symptoms respond after sessions."
-    return f"{greeting}\n\n{summary}\n\n{advice} {CLINICIAN_PROMPT}"
-
-
 def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/today: today's plan and what is done — check-in and session."""
     day = ctx.local_today(participant)
@@ -140,7 +108,7 @@ def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
             lines.append("• Training day, but sessions start once your clinician gives the go-ahead (/cleared).")
         else:
             lines.append(f"• Session at {format_hhmm(schedule.session_time)}, not logged yet:\n"
-                         + reminder_texts.session_list()
+                         + reminder_texts.session_list(programs.current(ctx.session, participant.id)[1])
                          + "\n  When you've finished: /log done (or partly, or skipped).")
     else:
         lines.append("• No session planned today — a rest day.")

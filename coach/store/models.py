@@ -50,6 +50,8 @@ class Participant(SQLModel, table=True):
     clearance_required: bool = Field(default=False)
     cleared_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     paused_until: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Since a foot wound was reported: non-weight-bearing work only, until an admin clears it.
+    foot_care_since: datetime | None = Field(default=None, sa_type=UTCDateTime)
     created_at: datetime = Field(sa_type=UTCDateTime)
     updated_at: datetime = Field(sa_type=UTCDateTime)
 
@@ -253,3 +255,50 @@ class SessionLog(SQLModel, table=True):
     asking: str | None = Field(default=None, max_length=8)
     source: str = Field(max_length=8)  # buttons, command
     recorded_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class ProgramVersion(SQLModel, table=True):
+    """One version of a participant's program; a change adds a version and every earlier one is kept."""
+
+    __tablename__ = "program_version"
+
+    __table_args__ = (UniqueConstraint("participant_id", "version", name="uq_program_version_number"),)
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant", index=False))
+    version: int
+    exercises: str = Field(sa_type=Text)  # JSON, as coach.domain.program.to_json writes it
+    reason: str = Field(max_length=16)  # starter, progress, deload, foot_wound, foot_cleared, admin
+    change: str | None = Field(default=None, sa_type=Text)  # what changed, in words
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    created_by: int | None = Field(default=None, sa_type=BigInteger)  # an admin's Telegram id; None: the bot
+
+
+class WeeklyReview(SQLModel, table=True):
+    """A weekly review as it was sent: the decision, its reasons, and what Apply would store."""
+
+    __tablename__ = "weekly_review"
+
+    __table_args__ = (
+        UniqueConstraint("participant_id", "week_last", name="uq_weekly_review_week"),
+        CheckConstraint("decision IN ('progress', 'hold', 'deload', 'see_clinician')", name="decision_known"),
+        Index("ix_weekly_review_digest_pending", "digest_pending"),
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant", index=False))
+    week_first: date
+    week_last: date
+    decision: str = Field(max_length=16)
+    rules: str = Field(max_length=200)  # names of the rules that decided, comma-separated
+    reasons: str = Field(sa_type=Text)  # JSON list of plain sentences
+    message: str = Field(sa_type=Text)  # the full text the participant got
+    proposal: str | None = Field(default=None, sa_type=Text)  # JSON program Apply would store
+    change: str | None = Field(default=None, sa_type=Text)  # the proposal, in words
+    base_version: int | None = None  # the program version the proposal starts from
+    # sending -> proposed (Apply/Keep offered) | informed (nothing to apply) -> applied | kept
+    status: str = Field(default="sending", max_length=12)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    digest_pending: bool = Field(default=False)  # deload / see_clinician, not yet in an admin digest
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
-from coach.services import checkins, onboarding, schedules, sessions, texts
+from coach.services import checkins, onboarding, review, schedules, sessions, texts
 from coach.services.replies import Outcome
 
 ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
@@ -19,6 +19,7 @@ SESSION_REMINDER = re.compile(r"^r1:(\d{1,12}):([dpsz])$")
 SESSION_QUESTION = re.compile(r"^s1:(\d{1,12}):(rpe|pain|reps):(\d{1,2})$")
 LOG = re.compile(r"^l1:([dps]):(\d{8})$")
 SCHEDULE = re.compile(r"^h1:([ctdr])(?::(\d{3,4}))?$")
+WEEKLY_REVIEW = re.compile(r"^w1:(\d{1,12}):([ak])$")
 
 
 async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -86,6 +87,12 @@ async def schedule_button(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         await run_for_participant(update, context, lambda ctx, p: schedules.ask_part(ctx, p, part))
     else:
         await run_for_participant(update, context, lambda ctx, p: schedules.choose(ctx, p, part, code))
+
+
+async def weekly_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Apply or Keep my current plan, on a weekly review."""
+    review_id, choice = WEEKLY_REVIEW.match(update.callback_query.data).groups()
+    await run_for_participant(update, context, lambda ctx, p: review.answer(ctx, p, int(review_id), choice))
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, run_for_participant, run_plain
 from coach.bot.runtime import runtime
-from coach.services import checkins, inbox, onboarding, schedules, sessions, texts, week
+from coach.services import checkins, inbox, onboarding, programs, schedules, sessions, texts, week
 from coach.services.replies import Outcome
 
 
@@ -53,7 +53,7 @@ async def log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/program: the exercises of a training day."""
-    await run_for_participant(update, context, sessions.show_program)
+    await run_for_participant(update, context, programs.show)
 
 
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

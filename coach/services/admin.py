@@ -1,0 +1,115 @@
+"""Admin use cases so far: open flags, acknowledging one, clearing a foot, and a review on demand.
+
+Every one of them is reached through `gate.for_admin`, the single check of who is an admin.
+"""
+
+from __future__ import annotations
+
+from coach.domain.safety import KIND_LABELS, FlagKind
+from coach.domain.symptoms import format_day
+from coach.services import programs, review
+from coach.services.context import UseCaseContext
+from coach.services.replies import Notice, Outcome, button_rows
+from coach.store import flags as flag_store
+from coach.store import participants as participant_store
+from coach.store.models import Participant, SafetyFlag
+
+USAGE_REVIEW = "Write it like /review 123456789 (the participant's Telegram id, as in their alerts)."
+USAGE_ACK = "Write it like /ack 12 (the flag number from the alert, or from /flags)."
+MAX_ID_DIGITS = 15
+
+
+def _number(text: str) -> int | None:
+    word = text.strip().lstrip("#")
+    if not word.isascii() or not word.isdigit() or len(word) > MAX_ID_DIGITS:
+        return None
+    return int(word)
+
+
+def _label(participant: Participant) -> str:
+    return f"{participant.first_name or 'participant'} (id {participant.telegram_id})"
+
+
+def review_participant(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
+    """/review <telegram id>: the review of the 7 days ending today, as the participant would get it."""
+    telegram_id = _number(args)
+    if telegram_id is None:
+        return Outcome().say(USAGE_REVIEW)
+    participant = participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
+    if participant is None:
+        return Outcome().say(f"No participant has the Telegram id {telegram_id}.")
+    return review.admin_preview(ctx, participant)
+
+
+def open_flags(ctx: UseCaseContext, admin_id: int) -> Outcome:
+    """/flags: every red flag still waiting for an acknowledgement, oldest first."""
+    flags = flag_store.open_flags(session=ctx.session)
+    if not flags:
+        return Outcome().say("No open flags. 🌿")
+    lines = [f"Open flags ({len(flags)}) — acknowledge one with /ack <number>:"]
+    for flag in flags[:50]:
+        participant = ctx.session.get(Participant, flag.participant_id)
+        raised = flag.raised_at.astimezone(ctx.zone(participant))
+        lines.append(f"#{flag.id} {_label(participant)}: {_kind_label(flag)}"
+                     f"{' (urgent)' if flag.urgent else ''} — {format_day(raised.date())} {raised:%H:%M}")
+    if len(flags) > 50:
+        lines.append(f"…and {len(flags) - 50} more.")
+    return Outcome().say("\n".join(lines))
+
+
+def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
+    """/ack <flag>: the flag was followed up; with no other open flag, training (and progression) resume."""
+    flag_id = _number(args)
+    if flag_id is None:
+        return Outcome().say(USAGE_ACK)
+    flag = ctx.session.get(SafetyFlag, flag_id)
+    if flag is None:
+        return Outcome().say(f"There is no flag #{flag_id}. Send /flags to see the open ones.")
+    participant = ctx.session.get(Participant, flag.participant_id)
+    if flag.acknowledged_at is not None:
+        return Outcome().say(f"Flag #{flag_id} was already acknowledged on "
+                             f"{format_day(flag.acknowledged_at.astimezone(ctx.zone(participant)).date())}.")
+    flag.acknowledged_at, flag.acknowledged_by = ctx.now, admin_id
+    ctx.session.add(flag)
+    ctx.session.flush()
+    still_open = flag_store.open_flags(session=ctx.session, participant_id=participant.id)
+    text = f"Flag #{flag_id} ({_kind_label(flag)}) for {_label(participant)} acknowledged."
+    outcome = Outcome()
+    if still_open:
+        text += (f" {len(still_open)} more still open ({', '.join('#' + str(f.id) for f in still_open)}), "
+                 "so training stays on hold.")
+    else:
+        text += " Their training and weekly progression can resume."
+        resume = "The coaching team has followed up on what you reported — thank you for telling me. "
+        if participant.foot_care_since is not None:
+            resume += ("Your sessions can start again gently, with seated and lying exercises only until your foot "
+                       "has been seen and cleared.")
+        else:
+            resume += "Your sessions can start again, gently. Stop if anything feels wrong."
+        outcome.notices.append(Notice(chat_id=participant.chat_id, text=resume))
+    if participant.foot_care_since is not None:
+        text += (" They are on seated and lying exercises because of a foot wound; once a clinician has seen the "
+                 "foot, tap below to bring their usual program back.")
+        return outcome.say(text, buttons=button_rows(
+            [("Foot cleared — usual program", f"a1:foot:{participant.id}")]))
+    return outcome.say(text)
+
+
+def clear_foot(ctx: UseCaseContext, admin_id: int, participant_id: int) -> Outcome:
+    """The foot-cleared button: the program from before the wound comes back."""
+    participant = ctx.session.get(Participant, participant_id)
+    if participant is None:
+        return Outcome(toast="That participant is no longer here.")
+    if not programs.end_foot_care(ctx, participant, admin_id=admin_id):
+        return Outcome(toast="Already cleared.")
+    outcome = Outcome(toast="Cleared").say(f"{_label(participant)}: foot cleared, usual program restored.",
+                                          edit=True)
+    outcome.notices.append(Notice(chat_id=participant.chat_id, text=programs.FOOT_CARE_ENDED))
+    return outcome
+
+
+def _kind_label(flag: SafetyFlag) -> str:
+    try:
+        return KIND_LABELS[FlagKind(flag.kind)]
+    except ValueError:
+        return flag.kind

@@ -1,0 +1,247 @@
+"""The weekly review: gather a week's facts, decide, word it, send it once, and apply or keep it."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+from sqlalchemy import Connection
+
+from coach.domain import program as program_domain
+from coach.domain.progression import (
+    DELOAD,
+    PROGRESS,
+    SEE_CLINICIAN,
+    Baseline,
+    DayScores,
+    Review,
+    SessionEntry,
+    WeekFacts,
+    baseline_from,
+    review,
+)
+from coach.domain.review_message import DECISION_LABELS, compose
+from coach.domain.schedule import decode_weekdays, zone_info
+from coach.services import programs, texts
+from coach.services.chart import ChartData, chart_window
+from coach.services.context import UseCaseContext
+from coach.services.replies import Outcome, Reply, button_rows
+from coach.services.training import training_hold
+from coach.store import reviews as store
+from coach.store.models import Participant
+from coach.store.reviews import ReviewInputs
+
+# A first review needs a few days to look back on.
+MIN_DAYS_FOR_A_REVIEW = 3
+BASELINE_DAYS = 28  # the rolling baseline's reach before the week (the first 14 days fit inside it)
+NEEDS_FOLLOW_UP = (DELOAD, SEE_CLINICIAN)
+
+
+@dataclass(frozen=True)
+class PreparedReview:
+    """One participant's review, worded, with what Apply would store."""
+
+    participant_id: int
+    telegram_id: int
+    first_name: str
+    facts: WeekFacts
+    baseline: Baseline | None
+    result: Review
+    message: str
+    base_version: int
+    chart: ChartData | None
+
+    @property
+    def decision(self) -> str:
+        return self.result.decision.kind
+
+    def as_json(self) -> dict:
+        first, last = self.facts.first, self.facts.last
+        year, week, _ = last.isocalendar()
+        return {"user": self.telegram_id, "decision": self.decision, "reasons": list(self.result.decision.reasons),
+                "rules": list(self.result.decision.rules), "message": self.message,
+                "week": {"first": first.isoformat(), "last": last.isoformat(), "iso": f"{year}-W{week:02d}"},
+                "changes": [change.describe() for change in self.result.changes]}
+
+
+def week_ending(last: date) -> tuple[date, date]:
+    """The 7 local days ending on `last`."""
+    return last - timedelta(days=6), last
+
+
+_ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
+
+
+def iso_week(text: str) -> tuple[date, date]:
+    """'2026-W47' → its Monday and Sunday; ValueError with a sentence for anything else."""
+    match = _ISO_WEEK.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not an ISO week; write it like 2026-W47.")
+    try:
+        monday = date.fromisocalendar(int(match[1]), int(match[2]), 1)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a week of that year.") from None
+    return monday, monday + timedelta(days=6)
+
+
+# --- facts ----------------------------------------------------------------------------------------
+
+
+def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, can_apply: bool) -> PreparedReview:
+    """Turn one participant's rows into their review (pure apart from reading the rows given)."""
+    (pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care_since,
+     session_days) = inputs.participant
+    zone = zone_info(timezone)
+    joined = created_at.astimezone(zone).date()
+    all_checkins = [DayScores(*row) for row in inputs.checkins]
+    week_checkins = tuple(c for c in all_checkins if first <= c.day <= last)
+    history = [c for c in all_checkins if c.day < first]
+    next_day = next((c for c in all_checkins if c.day == last + timedelta(days=1)), None)
+    sessions = tuple(SessionEntry(*row) for row in inputs.sessions if first <= row[0] <= last)
+    training_days = decode_weekdays(session_days) if session_days else ()
+    start = max(first, joined)
+    planned = sum(1 for offset in range((last - start).days + 1)
+                  if (start + timedelta(days=offset)).weekday() in training_days)
+    week_flags, open_before = [], False
+    for kind, raised_at, acknowledged_at in inputs.flags:
+        raised_on = raised_at.astimezone(zone).date()
+        if first <= raised_on <= last:
+            week_flags.append(kind)
+        elif raised_on < first and acknowledged_at is None:
+            open_before = True
+    facts = WeekFacts(first=first, last=last, checkins=week_checkins, sessions=sessions, planned_sessions=planned,
+                      red_flags=tuple(week_flags), open_flag_before=open_before,
+                      not_cleared=bool(clearance_required) and cleared_at is None,
+                      foot_care=foot_care_since is not None, next_day=next_day)
+    baseline = baseline_from(history, week_first=first, joined=joined)
+    if inputs.program is None:
+        base_version, program = 0, program_domain.STARTER_PROGRAM
+    else:
+        base_version, program = inputs.program[0], program_domain.from_json(inputs.program[1])
+    result = review(facts, baseline, program, rotation=inputs.progressions)
+    message = compose(first_name=first_name, facts=facts, baseline=baseline, review=result, can_apply=can_apply)
+    chart = None
+    if with_chart:
+        chart_first, chart_last = chart_window(last)
+        chart = ChartData(first=chart_first, last=chart_last,
+                          checkins=tuple(c for c in all_checkins if chart_first <= c.day <= chart_last),
+                          session_days=tuple(row[0] for row in inputs.sessions
+                                             if chart_first <= row[0] <= chart_last and row[1] != "skipped"),
+                          baseline_pain=baseline.pain if baseline else None)
+    return PreparedReview(participant_id=pid, telegram_id=telegram_id, first_name=first_name, facts=facts,
+                          baseline=baseline, result=result, message=message, base_version=base_version, chart=chart)
+
+
+def prepare_one(connection: Connection, participant_id: int, *, last: date, can_apply: bool) -> PreparedReview | None:
+    """One participant's review of the 7 days ending `last`, with its chart; None if not onboarded."""
+    first, _ = week_ending(last)
+    chart_first, _ = chart_window(last)
+    rows = store.review_inputs(connection=connection, checkins_from=min(first - timedelta(days=BASELINE_DAYS),
+                                                                        chart_first),
+                               checkins_to=last + timedelta(days=1), sessions_from=chart_first, last=last,
+                               flags_since=_day_start(first), participant_ids=[participant_id])
+    inputs = next(rows, None)
+    if inputs is None:
+        return None
+    return prepare(inputs, first=first, last=last, with_chart=True, can_apply=can_apply)
+
+
+def prepare_everyone(connection: Connection, *, last: date) -> Iterator[PreparedReview]:
+    """Every onboarded participant's review of the 7 days ending `last` (no charts): `coach review --all`
+    and bench/weekly.py."""
+    first, _ = week_ending(last)
+    for inputs in store.review_inputs(connection=connection, checkins_from=first - timedelta(days=BASELINE_DAYS),
+                                      checkins_to=last + timedelta(days=1), sessions_from=first, last=last,
+                                      flags_since=_day_start(first)):
+        yield prepare(inputs, first=first, last=last, with_chart=False, can_apply=False)
+
+
+def _day_start(day: date) -> datetime:
+    """An instant safely before `day` begins anywhere on Earth (local dates are filtered exactly later)."""
+    return datetime.combine(day - timedelta(days=1), time(0), tzinfo=UTC) - timedelta(hours=14)
+
+
+# --- the weekly job -------------------------------------------------------------------------------
+
+
+def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[Reply | None, str | None]:
+    """The review the weekly trigger sends on `day` (the 7 days ending then), stored before it goes out;
+    or None and why not."""
+    participant = ctx.session.get(Participant, participant_id)
+    joined = participant.created_at.astimezone(ctx.zone(participant)).date()
+    if (day - joined).days < MIN_DAYS_FOR_A_REVIEW:
+        return None, "joined too recently"
+    if store.reviewed_between(session=ctx.session, participant_id=participant_id,
+                              first=day - timedelta(days=6), last=day - timedelta(days=1)):
+        return None, "already reviewed this week"
+    prepared = prepare_one(ctx.connection, participant_id, last=day, can_apply=True)
+    result = prepared.result
+    row = store.save(
+        session=ctx.session, participant_id=participant_id, week_first=prepared.facts.first, week_last=day,
+        now=ctx.now, decision=prepared.decision, rules=",".join(result.decision.rules)[:200],
+        reasons=json.dumps(list(result.decision.reasons)), message=prepared.message,
+        proposal=program_domain.to_json(result.proposed) if result.proposed is not None else None,
+        change="; ".join(change.describe() for change in result.changes) or None,
+        base_version=prepared.base_version, status="sending", message_id=None,
+        digest_pending=prepared.decision in NEEDS_FOLLOW_UP)
+    buttons = ()
+    if result.proposed is not None:
+        buttons = button_rows([("✅ Apply", f"w1:{row.id}:a"), ("Keep my current plan", f"w1:{row.id}:k")])
+    return Reply(prepared.message, buttons=buttons, chart=prepared.chart), None
+
+
+def review_sent(ctx: UseCaseContext, participant_id: int, day: date, message_id: int) -> None:
+    store.mark_sent(connection=ctx.connection, participant_id=participant_id, week_last=day, message_id=message_id)
+
+
+# --- Apply / Keep ---------------------------------------------------------------------------------
+
+
+def answer(ctx: UseCaseContext, participant: Participant, review_id: int, choice: str) -> Outcome:
+    """Apply or Keep on a weekly review: Apply stores the proposed program as a new version."""
+    row = store.get(session=ctx.session, review_id=review_id)
+    if row is None or row.participant_id != participant.id or choice not in ("a", "k"):
+        return Outcome(toast=texts.NOT_YOUR_BUTTON)
+    if row.status in ("applied", "kept"):
+        done = "applied" if row.status == "applied" else "kept your current plan"
+        return Outcome(toast=f"Already done — you {done} for that week.")
+    if row.proposal is None or row.status not in ("sending", "proposed"):
+        return Outcome(toast=texts.STALE_BUTTON)
+    row.answered_at = ctx.now
+    if choice == "k":
+        row.status = "kept"
+        return Outcome(toast="Kept").say(row.message + "\n\n👍 You kept your current plan.", edit=True)
+    version, _ = programs.current(ctx.session, participant.id)
+    hold = training_hold(ctx.session, participant_id=participant.id,
+                         clearance_required=participant.clearance_required, cleared_at=participant.cleared_at)
+    if version != row.base_version or (row.decision == PROGRESS and hold is not None):
+        row.status = "kept"
+        why = ("your program has changed since this review" if version != row.base_version
+               else "training is on hold for now")
+        return Outcome(toast="Not applied").say(
+            row.message + f"\n\nℹ️ Not applied: {why}, so your current plan stays. Send /program to see it.",
+            edit=True)
+    new_version = programs.change(ctx.session, participant.id, program_domain.from_json(row.proposal),
+                                  reason=row.decision, change=row.change, now=ctx.now)
+    row.status = "applied"
+    return Outcome(toast="Applied").say(
+        row.message + f"\n\n✅ Applied — your program is now version {new_version}: {row.change}. "
+        "Send /program to see it all.", edit=True)
+
+
+# --- admin and command line -------------------------------------------------------------------------
+
+
+def admin_preview(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    """Admin /review <id>: the review of the 7 days ending today, as the participant would get it."""
+    prepared = prepare_one(ctx.connection, participant.id, last=ctx.local_today(participant), can_apply=False)
+    if prepared is None:
+        return Outcome().say("That participant hasn't finished setting up yet, so there is nothing to review.")
+    decision = prepared.result.decision
+    header = (f"Review for {participant.first_name or 'participant'} (id {participant.telegram_id}): "
+              f"{DECISION_LABELS[decision.kind]} — rules: {', '.join(decision.rules)}. "
+              "Nothing was sent to them; this is what the weekly review would say today:")
+    return Outcome().say(header).say(prepared.message, chart=prepared.chart)

@@ -1,0 +1,179 @@
+"""Queries about weekly reviews, and the rows a review reads — for one participant or for everyone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from itertools import groupby
+from operator import itemgetter
+
+from sqlalchemy import Connection, and_, case, func, or_, update
+from sqlalchemy import select as sa_select
+from sqlmodel import Session, select
+
+from coach.store.models import CheckIn, Participant, ProgramVersion, SafetyFlag, Schedule, SessionLog, WeeklyReview
+
+
+def get(*, session: Session, review_id: int) -> WeeklyReview | None:
+    return session.get(WeeklyReview, review_id)
+
+
+def for_week(*, session: Session, participant_id: int, week_last: date) -> WeeklyReview | None:
+    return session.exec(select(WeeklyReview).where(WeeklyReview.participant_id == participant_id,
+                                                   WeeklyReview.week_last == week_last)).first()
+
+
+def reviewed_between(*, session: Session, participant_id: int, first: date, last: date) -> bool:
+    """Whether a review of a week ending in [first, last] exists (one review per week)."""
+    return session.exec(select(WeeklyReview.id).where(
+        WeeklyReview.participant_id == participant_id, WeeklyReview.week_last >= first,
+        WeeklyReview.week_last <= last).limit(1)).first() is not None
+
+
+def latest(*, session: Session, participant_id: int) -> WeeklyReview | None:
+    return session.exec(select(WeeklyReview).where(WeeklyReview.participant_id == participant_id)
+                        .order_by(WeeklyReview.week_last.desc()).limit(1)).first()  # type: ignore[attr-defined]
+
+
+def save(*, session: Session, participant_id: int, week_first: date, week_last: date, now: datetime,
+         **values: object) -> WeeklyReview:
+    """Write the week's review, or rewrite it if it was decided before but not yet sent."""
+    row = for_week(session=session, participant_id=participant_id, week_last=week_last)
+    if row is None:
+        row = WeeklyReview(participant_id=participant_id, week_first=week_first, week_last=week_last,
+                           created_at=now, **values)
+    else:
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.week_first, row.created_at = week_first, now
+    session.add(row)
+    session.flush()
+    return row
+
+
+_W = WeeklyReview.__table__
+
+
+def mark_sent(*, connection: Connection, participant_id: int, week_last: date, message_id: int) -> None:
+    """The review went out: Apply / Keep now wait for an answer (or nothing does, without a proposal)."""
+    connection.execute(update(_W).where(_W.c.participant_id == participant_id, _W.c.week_last == week_last,
+                                        _W.c.status == "sending")
+                       .values(message_id=message_id,
+                               status=case((_W.c.proposal.is_(None), "informed"), else_="proposed")))
+
+
+@dataclass(frozen=True)
+class DigestLine:
+    review_id: int
+    telegram_id: int
+    first_name: str
+    decision: str
+    rules: str
+    week_last: date
+
+
+def claim_digest(*, connection: Connection, created_before: datetime) -> list[DigestLine]:
+    """Take the deload / see-a-clinician reviews not yet in an admin digest (each one only once)."""
+    pending = list(connection.execute(sa_select(_W.c.id).where(
+        _W.c.digest_pending.is_(True), _W.c.created_at < created_before)).scalars())
+    if not pending:
+        return []  # the usual case on every tick: a read, no write lock taken
+    # Re-checked in the UPDATE, so two workers never both claim a line.
+    ids = list(connection.execute(
+        update(_W).where(_W.c.id.in_(pending), _W.c.digest_pending.is_(True))
+        .values(digest_pending=False).returning(_W.c.id)).scalars())
+    if not ids:
+        return []
+    p = Participant.__table__
+    rows = connection.execute(
+        sa_select(_W.c.id, p.c.telegram_id, p.c.first_name, _W.c.decision, _W.c.rules, _W.c.week_last)
+        .join(p, p.c.id == _W.c.participant_id).where(_W.c.id.in_(ids)).order_by(_W.c.decision.desc(), _W.c.id))
+    return [DigestLine(*row) for row in rows]
+
+
+def release_digest(*, connection: Connection, review_ids: Sequence[int]) -> None:
+    """Put lines back for the next digest (no admin could be told)."""
+    connection.execute(update(_W).where(_W.c.id.in_(review_ids)).values(digest_pending=True))
+
+
+# --- what a review reads, in bulk -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReviewInputs:
+    """One participant's rows for a review, as plain tuples (cheap to build for 100,000 at once)."""
+
+    participant: tuple  # id, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at,
+    #                     foot_care_since, session_days
+    checkins: list  # (local_date, pain, numbness, tingling, balance), oldest first
+    sessions: list  # (local_date, status, rpe, pain, reps), oldest first
+    flags: list  # (kind, raised_at, acknowledged_at)
+    program: tuple | None  # (version, exercises JSON) of the newest version, None: the starter
+    progressions: int  # how many versions a progression made (to rotate which exercise is next)
+
+
+_P, _S, _C, _L, _F, _V = (Participant.__table__, Schedule.__table__, CheckIn.__table__, SessionLog.__table__,
+                          SafetyFlag.__table__, ProgramVersion.__table__)
+
+
+def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: date, sessions_from: date,
+                  last: date, flags_since: datetime,
+                  participant_ids: Sequence[int] | None = None) -> Iterator[ReviewInputs]:
+    """Every onboarded participant's (or the ones named) rows, one participant at a time, in id order.
+
+    Each table is read in one ordered pass and the passes are merged, so the cost grows with the
+    rows, not with round trips per participant.
+    """
+    def only(column):  # noqa: ANN001, ANN202
+        return column.in_(participant_ids) if participant_ids is not None else True
+
+    people = connection.execute(
+        sa_select(_P.c.id, _P.c.telegram_id, _P.c.first_name, _P.c.timezone, _P.c.created_at,
+                  _P.c.clearance_required, _P.c.cleared_at, _P.c.foot_care_since, _S.c.session_days)
+        .outerjoin(_S, _S.c.participant_id == _P.c.id)
+        .where(only(_P.c.id), _P.c.onboarding_step.is_(None)).order_by(_P.c.id))
+    checkins = connection.execute(
+        sa_select(_C.c.participant_id, _C.c.local_date, _C.c.pain, _C.c.numbness, _C.c.tingling, _C.c.balance)
+        .where(only(_C.c.participant_id), _C.c.local_date >= checkins_from, _C.c.local_date <= checkins_to)
+        .order_by(_C.c.participant_id, _C.c.local_date))
+    sessions = connection.execute(
+        sa_select(_L.c.participant_id, _L.c.local_date, _L.c.status, _L.c.rpe, _L.c.pain, _L.c.reps)
+        .where(only(_L.c.participant_id), _L.c.local_date >= sessions_from, _L.c.local_date <= last)
+        .order_by(_L.c.participant_id, _L.c.local_date))
+    flags: dict[int, list] = {}
+    for pid, kind, raised, acknowledged in connection.execute(
+            sa_select(_F.c.participant_id, _F.c.kind, _F.c.raised_at, _F.c.acknowledged_at)
+            .where(only(_F.c.participant_id), or_(_F.c.acknowledged_at.is_(None), _F.c.raised_at >= flags_since))):
+        flags.setdefault(pid, []).append((kind, raised, acknowledged))
+    newest = sa_select(_V.c.participant_id, func.max(_V.c.version).label("version")).where(
+        only(_V.c.participant_id)).group_by(_V.c.participant_id).subquery()
+    programs = {pid: (version, exercises) for pid, version, exercises in connection.execute(
+        sa_select(_V.c.participant_id, _V.c.version, _V.c.exercises).join(
+            newest, and_(newest.c.participant_id == _V.c.participant_id, newest.c.version == _V.c.version)))}
+    progressions = dict(connection.execute(
+        sa_select(_V.c.participant_id, func.count()).where(only(_V.c.participant_id), _V.c.reason == "progress")
+        .group_by(_V.c.participant_id)).all())
+    checkin_groups = _grouped(checkins)
+    session_groups = _grouped(sessions)
+    next_checkins = next(checkin_groups, None)
+    next_sessions = next(session_groups, None)
+    for person in people:
+        pid = person[0]
+        own_checkins, own_sessions = [], []
+        while next_checkins is not None and next_checkins[0] < pid:
+            next_checkins = next(checkin_groups, None)
+        if next_checkins is not None and next_checkins[0] == pid:
+            own_checkins = next_checkins[1]
+        while next_sessions is not None and next_sessions[0] < pid:
+            next_sessions = next(session_groups, None)
+        if next_sessions is not None and next_sessions[0] == pid:
+            own_sessions = next_sessions[1]
+        yield ReviewInputs(tuple(person), own_checkins, own_sessions, flags.get(pid, []), programs.get(pid),
+                           progressions.get(pid, 0))
+
+
+def _grouped(rows: Iterator) -> Iterator[tuple[int, list]]:
+    """(participant id, its rows without the id) for rows ordered by participant id."""
+    for pid, group in groupby(rows, key=itemgetter(0)):
+        yield pid, [row[1:] for row in group]
