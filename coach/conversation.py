@@ -117,7 +117,9 @@ def _buttons(message: dict[str, Any]) -> list[tuple[str, str]]:
 
 def _render(message: dict[str, Any], *, edited: bool) -> str:
     head = "🤖 Coach (edits its message):" if edited else "🤖 Coach:"
-    body = message.get("text") or f"[{message.get('kind')}]"
+    body = message.get("text") or ""
+    if message.get("kind") not in (None, "text"):
+        body = f"[{message.get('kind')}] {body}".rstrip()
     labels = [text for text, _ in _buttons(message)]
     body_lines = body.splitlines()
     if edited and len(body_lines) > EDIT_SHOWN_LINES:

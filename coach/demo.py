@@ -4,7 +4,8 @@ The bot, its database and the emulator are all real; only the clock is simulated
 a Sunday morning in Berlin, and moves forward five minutes at a time, running the reminders
 tick at each step exactly as the JobQueue would. Ann onboards, gets every reminder of her
 week and answers them as a person might: sessions done, partly, snoozed and skipped, one
-check-in forgotten until the gentle follow-up, a backfilled session, one red flag. The chat prints as a transcript.
+check-in forgotten until the gentle follow-up, a backfilled session, one red flag. On Sunday evening her
+weekly review arrives with its chart. The chat prints as a transcript.
 """
 
 from __future__ import annotations
@@ -29,9 +30,10 @@ DEMO_TOKEN = "123456789:" + "demo-token-for-the-local-emulator"[:33].ljust(33, "
 DEMO_USER = 10_001
 DEMO_ADMIN = 90_001
 BERLIN = ZoneInfo("Europe/Berlin")
-# Sunday 22 November 2026, 10:00 in Berlin; the week runs to the next Sunday evening's review.
+# Sunday 22 November 2026, 10:00 in Berlin; the week runs to the next Sunday evening's review and
+# the admins' digest on Monday morning.
 DEMO_START = datetime(2026, 11, 22, 10, 0, tzinfo=BERLIN).astimezone(UTC)
-DEMO_END = DEMO_START + timedelta(days=7, hours=10)
+DEMO_END = DEMO_START + timedelta(days=7, hours=22, minutes=5)
 STEP = timedelta(minutes=5)
 
 # Ann's week: what she types at each daily check-in reminder (None: she misses it at first).
@@ -64,7 +66,7 @@ async def run_demo(*, database_url: str) -> int:
         sends = len(emulator.client.calls("sendMessage"))
     engine.dispose()
     print("\n\n".join(ann.transcript))
-    print("\n— Alerts the admin received —")
+    print("\n— What the admin received: alerts, and Monday's review digest —")
     print("\n\n".join(admin_alerts) or "(none)")
     print(f"\nA simulated week: {sends} messages sent; Bot API calls the method table rejected: {len(violations)}")
     return 0 if not violations else 1

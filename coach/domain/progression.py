@@ -11,7 +11,9 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
+from operator import itemgetter
 from statistics import median
+from typing import NamedTuple
 
 from coach.domain.program import Change, Program, deload_step, progression_step
 from coach.domain.symptoms import format_day
@@ -72,8 +74,12 @@ def rule_sources(rules: Rules = RULES) -> dict[str, tuple[float, str]]:
 # --- facts --------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class DayScores:
+_BY_DAY = itemgetter(0)
+
+
+# Named tuples rather than dataclasses: a bulk review builds ten of them per participant, and a
+# tuple is several times cheaper to make.
+class DayScores(NamedTuple):
     day: date
     pain: int
     numbness: int
@@ -81,8 +87,7 @@ class DayScores:
     balance: int
 
 
-@dataclass(frozen=True, slots=True)
-class SessionEntry:
+class SessionEntry(NamedTuple):
     day: date
     status: str  # done, partly, skipped
     rpe: int | None = None
@@ -125,7 +130,7 @@ def baseline_from(history: Sequence[DayScores], *, week_first: date, joined: dat
     `joined` (when known) says how long the history is, so a gap in check-ins is not taken for a start.
     """
     before = [c for c in history if c.day < week_first]
-    if not before:
+    if len(before) < rules.baseline_min_checkins:
         return None
     first_day = min(c.day for c in before)
     rolling_start = week_first - timedelta(days=rules.baseline_rolling_days)
@@ -163,7 +168,18 @@ ITEMS = ("pain", "numbness", "tingling", "balance")
 
 def week_numbers(facts: WeekFacts) -> WeekNumbers:
     count = len(facts.checkins)
-    mean = {item: sum(getattr(c, item) for c in facts.checkins) / count for item in ITEMS} if count else {}
+    mean: dict[str, float] = {}
+    worst = None
+    if count:
+        pain = numbness = tingling = balance = 0
+        for c in facts.checkins:
+            pain += c.pain
+            numbness += c.numbness
+            tingling += c.tingling
+            balance += c.balance
+        mean = {"pain": pain / count, "numbness": numbness / count, "tingling": tingling / count,
+                "balance": balance / count}
+        worst = max(c.pain for c in facts.checkins)
     done = partly = skipped = 0
     efforts, pains = [], []
     for entry in facts.sessions:
@@ -178,8 +194,7 @@ def week_numbers(facts: WeekFacts) -> WeekNumbers:
         if entry.pain is not None:
             pains.append(entry.pain)
     return WeekNumbers(
-        checkins=count, days=(facts.last - facts.first).days + 1, mean=mean,
-        worst_pain=max((c.pain for c in facts.checkins), default=None),
+        checkins=count, days=(facts.last - facts.first).days + 1, mean=mean, worst_pain=worst,
         done=done, partly=partly, skipped=skipped, planned=facts.planned_sessions,
         mean_rpe=sum(efforts) / len(efforts) if efforts else None,
         mean_session_pain=sum(pains) / len(pains) if pains else None)
@@ -189,7 +204,7 @@ def pain_rising(checkins: Sequence[DayScores], rules: Rules = RULES) -> bool:
     """The later half of the week's check-ins averages `rising_pain_points` more pain than the earlier."""
     if len(checkins) < 2:
         return False
-    ordered = sorted(checkins, key=lambda c: c.day)
+    ordered = sorted(checkins, key=_BY_DAY)
     half = len(ordered) // 2
     earlier = sum(c.pain for c in ordered[:half]) / half
     later = sum(c.pain for c in ordered[-half:]) / half
@@ -221,9 +236,13 @@ class Decision:
     rules: tuple[str, ...]  # the names of the rules that decided it (for admins and tests)
 
 
-def decide(facts: WeekFacts, baseline: Baseline | None, rules: Rules = RULES) -> Decision:
-    """The week's decision and its reasons; the first rule of PRODUCT.md's table that matches wins."""
-    numbers = week_numbers(facts)
+def decide(facts: WeekFacts, baseline: Baseline | None, rules: Rules = RULES, *,
+           numbers: WeekNumbers | None = None) -> Decision:
+    """The week's decision and its reasons; the first rule of PRODUCT.md's table that matches wins.
+
+    `numbers` are week_numbers(facts), when the caller has them already.
+    """
+    numbers = numbers or week_numbers(facts)
     return (_see_clinician(facts, numbers, baseline, rules)
             or _deload(facts, numbers, baseline, rules)
             or _not_enough_data(numbers, rules)
@@ -337,7 +356,7 @@ def _progress_or_hold(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline
 
 def more_reps_lately(sessions: Sequence[SessionEntry], rules: Rules = RULES) -> bool:
     """'2+ more reps' in each of the last `progress_more_reps_sessions` sessions done or partly."""
-    trained = [s for s in sorted(sessions, key=lambda s: s.day) if s.status != "skipped"]
+    trained = [s for s in sorted(sessions, key=_BY_DAY) if s.status != "skipped"]
     last = trained[-rules.progress_more_reps_sessions:]
     return len(last) == rules.progress_more_reps_sessions and all(s.reps == "more" for s in last)
 
@@ -361,8 +380,8 @@ def review(facts: WeekFacts, baseline: Baseline | None, program: Program, *, rot
            blocked: frozenset[str] = frozenset(), rules: Rules = RULES) -> Review:
     """decide(), plus the program Apply would store: one step harder for a progression, one step easier
     for a deload (nothing for hold and see a clinician). `rotation` picks which exercise goes first."""
-    decision = decide(facts, baseline, rules)
     numbers = week_numbers(facts)
+    decision = decide(facts, baseline, rules, numbers=numbers)
     if decision.kind == PROGRESS:
         if facts.foot_care:
             blocked = blocked | {e.name for e in program if e.weight_bearing}

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cached_property, lru_cache
 
 from sqlalchemy import Connection
 
@@ -32,7 +33,7 @@ from coach.services.replies import Outcome, Reply, button_rows
 from coach.services.training import training_hold
 from coach.store import reviews as store
 from coach.store.models import Participant
-from coach.store.reviews import ReviewInputs
+from coach.store.reviews import ReviewInputs, as_date
 
 # A first review needs a few days to look back on.
 MIN_DAYS_FOR_A_REVIEW = 3
@@ -42,7 +43,7 @@ NEEDS_FOLLOW_UP = (DELOAD, SEE_CLINICIAN)
 
 @dataclass(frozen=True)
 class PreparedReview:
-    """One participant's review, worded, with what Apply would store."""
+    """One participant's review, with what Apply would store; worded only when the words are needed."""
 
     participant_id: int
     telegram_id: int
@@ -50,13 +51,18 @@ class PreparedReview:
     facts: WeekFacts
     baseline: Baseline | None
     result: Review
-    message: str
     base_version: int
     chart: ChartData | None
+    can_apply: bool
 
     @property
     def decision(self) -> str:
         return self.result.decision.kind
+
+    @cached_property
+    def message(self) -> str:
+        return compose(first_name=self.first_name, facts=self.facts, baseline=self.baseline, review=self.result,
+                       can_apply=self.can_apply)
 
     def as_json(self) -> dict:
         first, last = self.facts.first, self.facts.last
@@ -96,15 +102,20 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
      session_days) = inputs.participant
     zone = zone_info(timezone)
     joined = created_at.astimezone(zone).date()
-    all_checkins = [DayScores(*row) for row in inputs.checkins]
-    week_checkins = tuple(c for c in all_checkins if first <= c.day <= last)
-    history = [c for c in all_checkins if c.day < first]
-    next_day = next((c for c in all_checkins if c.day == last + timedelta(days=1)), None)
-    sessions = tuple(SessionEntry(*row) for row in inputs.sessions if first <= row[0] <= last)
-    training_days = decode_weekdays(session_days) if session_days else ()
+    all_checkins = [DayScores(as_date(row[1]), row[2], row[3], row[4], row[5]) for row in inputs.checkins]
+    week_checkins, history, next_day = [], [], None
+    after = last + timedelta(days=1)
+    for checkin in all_checkins:
+        if checkin.day < first:
+            history.append(checkin)
+        elif checkin.day <= last:
+            week_checkins.append(checkin)
+        elif checkin.day == after:
+            next_day = checkin
+    all_sessions = [SessionEntry(as_date(row[1]), row[2], row[3], row[4], row[5]) for row in inputs.sessions]
+    sessions = tuple(entry for entry in all_sessions if first <= entry.day <= last)
     start = max(first, joined)
-    planned = sum(1 for offset in range((last - start).days + 1)
-                  if (start + timedelta(days=offset)).weekday() in training_days)
+    planned = _planned_days(start.weekday(), (last - start).days + 1, session_days) if start <= last else 0
     week_flags, open_before = [], False
     for kind, raised_at, acknowledged_at in inputs.flags:
         raised_on = raised_at.astimezone(zone).date()
@@ -112,27 +123,34 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
             week_flags.append(kind)
         elif raised_on < first and acknowledged_at is None:
             open_before = True
-    facts = WeekFacts(first=first, last=last, checkins=week_checkins, sessions=sessions, planned_sessions=planned,
-                      red_flags=tuple(week_flags), open_flag_before=open_before,
+    facts = WeekFacts(first=first, last=last, checkins=tuple(week_checkins), sessions=sessions,
+                      planned_sessions=planned, red_flags=tuple(week_flags), open_flag_before=open_before,
                       not_cleared=bool(clearance_required) and cleared_at is None,
                       foot_care=foot_care_since is not None, next_day=next_day)
-    baseline = baseline_from(history, week_first=first, joined=joined)
+    baseline = baseline_from(history, week_first=first, joined=joined) if history else None
     if inputs.program is None:
         base_version, program = 0, program_domain.STARTER_PROGRAM
     else:
         base_version, program = inputs.program[0], program_domain.from_json(inputs.program[1])
     result = review(facts, baseline, program, rotation=inputs.progressions)
-    message = compose(first_name=first_name, facts=facts, baseline=baseline, review=result, can_apply=can_apply)
     chart = None
     if with_chart:
         chart_first, chart_last = chart_window(last)
         chart = ChartData(first=chart_first, last=chart_last,
                           checkins=tuple(c for c in all_checkins if chart_first <= c.day <= chart_last),
-                          session_days=tuple(row[0] for row in inputs.sessions
-                                             if chart_first <= row[0] <= chart_last and row[1] != "skipped"),
+                          session_days=tuple(entry.day for entry in all_sessions
+                                             if chart_first <= entry.day <= chart_last and entry.status != "skipped"),
                           baseline_pain=baseline.pain if baseline else None)
     return PreparedReview(participant_id=pid, telegram_id=telegram_id, first_name=first_name, facts=facts,
-                          baseline=baseline, result=result, message=message, base_version=base_version, chart=chart)
+                          baseline=baseline, result=result, base_version=base_version, chart=chart,
+                          can_apply=can_apply)
+
+
+@lru_cache(maxsize=1024)
+def _planned_days(first_weekday: int, days: int, session_days: str | None) -> int:
+    """How many of `days` consecutive days, the first a `first_weekday`, are training days."""
+    training = decode_weekdays(session_days) if session_days else ()
+    return sum(1 for offset in range(days) if (first_weekday + offset) % 7 in training)
 
 
 def prepare_one(connection: Connection, participant_id: int, *, last: date, can_apply: bool) -> PreparedReview | None:

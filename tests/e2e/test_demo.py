@@ -21,10 +21,13 @@ async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
         "🕰  Thu 26 Nov, 22:00 (Berlin)", "Just a gentle nudge, Ann",
         "👆 Ann taps [Skip today]", "Skipped for today",
         "👤 Ann: I have a new blister on my heel", "Please stop training for now",
-        "🕰  Sun 29 Nov, 19:00 (Berlin)", "Your weekly look back, Ann",
-        "The last 7 days (Mon 23 Nov – Sun 29 Nov)", "Sessions: 2 done, 1 partly — of 3 planned so far",
+        "Because of your foot, your training days now use seated and lying exercises only",
+        "🕰  Sun 29 Nov, 19:00 (Berlin)", "[photo] Your last four weeks (2 Nov – 29 Nov)",
+        "Your weekly review, Ann 📋 (Mon 23 Nov – Sun 29 Nov)", "Sessions: 2 done, 1 partly — of 3 planned",
+        "🩺 Suggestion: stop progressing for now", "(foot wound)",
         "Training stays on hold", "talk this through with your clinician", "stop and seek care",
-        "— Alerts the admin received —", "Red flag — Ann",
+        "— What the admin received", "Red flag — Ann",
+        "Weekly reviews that need a look — 1 participant:", "🩺 Ann (id 10001): see a clinician",
         "Bot API calls the method table rejected: 0",
     ]
     position = 0
@@ -32,6 +35,6 @@ async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
         found = out.find(text, position)
         assert found >= 0, f"{text!r} missing (or out of order) in the demo transcript"
         position = found
-    assert out.count("Time for your daily check-in") == 7
+    assert out.count("Time for your daily check-in") == 8  # Sun 22 to Sun 29
     assert out.count("Just a gentle nudge") == 1
-    assert "Sun 22 Nov, 19:00" not in out, "no weekly look back on the day Ann joined"
+    assert "Sun 22 Nov, 19:00" not in out, "no weekly review on the day Ann joined"

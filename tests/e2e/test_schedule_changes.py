@@ -142,7 +142,7 @@ async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt
     before = len(await gil.messages())
     world.clock.set(START + timedelta(days=1, hours=1, seconds=5))  # Sun 22 Nov, 19:00 Berlin
     await world.tick()
-    assert not any("weekly look back" in t for t in await texts_since(gil, before))
+    assert not any("weekly review" in t for t in await texts_since(gil, before))
     assert ("review", "2026-11-22", "skipped", "joined too recently") in world.reminders_of(5007)
     world.clock.set(START + timedelta(days=4))  # Wed 25 Nov
     await gil.say("p2 n1 t1 b0")
@@ -151,14 +151,14 @@ async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt
     before = len(await gil.messages())
     world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
     await world.tick()
-    weekly = [t for t in await texts_since(gil, before) if "weekly look back" in t]
+    weekly = [t for t in await texts_since(gil, before) if "Your weekly review" in t]
     assert len(weekly) == 1
     assert "Check-ins: 1 of 7 days" in weekly[0] and "talk this through with your clinician" in weekly[0]
 
 
 async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_seven_days(world):
-    """A blister reported on Thursday: Sunday's look back says training stays on hold — never 'keep the
-    plan' — covers the 7 days to Sunday, and still ends with the clinician prompt."""
+    """A blister reported on Thursday: Sunday's review suggests seeing a clinician, says training stays on
+    hold — never 'keep the plan' — covers the 7 days to Sunday, and still ends with the clinician prompt."""
     hal = world.person(5008, "Hal")
     await onboard(hal, condition="Diabetic neuropathy")
     world.clock.set(START + timedelta(days=5))  # Thu 26 Nov
@@ -168,7 +168,8 @@ async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_sev
     before = len(await hal.messages())
     world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
     await world.tick()
-    (weekly,) = [t for t in await texts_since(hal, before) if "weekly look back" in t]
-    assert "The last 7 days (Mon 23 Nov – Sun 29 Nov)" in weekly
+    (weekly,) = [t for t in await texts_since(hal, before) if "Your weekly review" in t]
+    assert "(Mon 23 Nov – Sun 29 Nov)" in weekly
     assert "Training stays on hold" in weekly and "Keep the plan" not in weekly
+    assert "🩺 Suggestion: stop progressing for now and contact your clinician soon." in weekly
     assert weekly.endswith("If your symptoms suddenly get worse, stop and seek care.")

@@ -600,9 +600,9 @@ def test_no_progression_while_flagged_uncleared_or_rising(week_and_baseline, pro
         ordered = sorted(facts.checkins, key=lambda c: c.day)
         half = len(ordered) // 2
         assume(half >= 1)
-        earlier = [replace(c, pain=data.draw(st.integers(0, 4))) for c in ordered[:len(ordered) - half]]
+        earlier = [c._replace(pain=data.draw(st.integers(0, 4))) for c in ordered[:len(ordered) - half]]
         top = max(c.pain for c in earlier)
-        later = [replace(c, pain=data.draw(st.integers(top + 1, 10))) for c in ordered[len(ordered) - half:]]
+        later = [c._replace(pain=data.draw(st.integers(top + 1, 10))) for c in ordered[len(ordered) - half:]]
         facts = replace(facts, checkins=tuple(later + earlier))
         assert pain_rising(facts.checkins)
     blocked = (bool(facts.red_flags) or facts.open_flag_before or facts.not_cleared
