@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import asdict, dataclass, replace
+from functools import lru_cache
 
 # Loads: bodyweight, a weight in kg or lb, or a resistance band by level.
 BODYWEIGHT, KG, LB, BAND = "bodyweight", "kg", "lb", "band"
@@ -100,6 +101,9 @@ def describe_exercise(exercise: Exercise) -> str:
 # --- one step harder ----------------------------------------------------------------------------
 
 
+# Cached: programs are immutable and most participants share a handful of them, so a weekly run over
+# everyone computes each distinct step once.
+@lru_cache(maxsize=4096)
 def progression_step(program: Program, *, start: int = 0, extra_reps: bool = False,
                      blocked: frozenset[str] = frozenset()) -> tuple[Program, Change] | None:
     """The program with one exercise made one step harder, and the change; None if none can be.
@@ -152,6 +156,7 @@ def next_load(exercise: Exercise) -> float | None:
 # --- one step easier ----------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
 def deload_step(program: Program) -> tuple[Program, tuple[Change, ...]]:
     """Every exercise one step easier: load −15 % rounded down to a real increment (at least one),
     one band lighter, or (bodyweight, lightest band, lightest weight) two reps fewer."""
@@ -185,6 +190,7 @@ def to_json(program: Program) -> str:
     return json.dumps([asdict(exercise) for exercise in program], separators=(",", ":"))
 
 
+@lru_cache(maxsize=4096)
 def from_json(text: str) -> Program:
     return tuple(Exercise(**item) for item in json.loads(text))
 
