@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import io
+import math
 import threading
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from coach.domain.progression import DayScores
 from coach.domain.symptoms import format_day
@@ -47,21 +48,25 @@ def render_png(data: ChartData) -> bytes:
         figure = Figure(figsize=(8, 4.2), dpi=100)
         axes = figure.subplots()
         for day in data.session_days:
-            axes.axvspan(day - timedelta(hours=12), day + timedelta(hours=12), color="#d5f5e3", zorder=0,
+            middle = _at(day)
+            axes.axvspan(middle - timedelta(hours=11), middle + timedelta(hours=11), color="#d5f5e3", zorder=0,
                          label="training day" if day == data.session_days[0] else None)
-        days = [c.day for c in data.checkins]
+        # Every day of the window, a missing check-in as a gap in the line rather than a bridge over it.
+        by_day = {c.day: c for c in data.checkins}
+        window = [data.first + timedelta(days=offset) for offset in range((data.last - data.first).days + 1)]
         for item, colour in _COLOURS.items():
-            axes.plot(days, [getattr(c, item) for c in data.checkins], marker="o", markersize=3, linewidth=1.6,
-                      color=colour, label=item)
+            values = [getattr(by_day[d], item) if d in by_day else math.nan for d in window]
+            axes.plot([_at(d) for d in window], values, marker="o", markersize=3, linewidth=1.6, color=colour,
+                      label=item)
         if data.baseline_pain is not None:
             axes.axhline(data.baseline_pain, color=_COLOURS["pain"], linestyle=":", linewidth=1,
                          label="your usual pain")
-        axes.set_xlim(data.first - timedelta(days=1), data.last + timedelta(days=1))
+        axes.set_xlim(_at(data.first) - timedelta(days=1), _at(data.last) + timedelta(days=1))
         axes.set_ylim(-0.3, 10.3)
         axes.set_yticks(range(0, 11, 2))
         axes.set_ylabel("score (0 = none)")
         ticks = [data.first + timedelta(days=offset) for offset in range(0, CHART_DAYS, 7)] + [data.last]
-        axes.set_xticks(ticks, [_day_month(d) for d in ticks])
+        axes.set_xticks([_at(d) for d in ticks], [_day_month(d) for d in ticks])
         axes.grid(axis="y", alpha=0.3)
         axes.set_title("Your last four weeks")
         axes.legend(loc="upper left", fontsize=8, ncols=3, frameon=False)
@@ -69,6 +74,11 @@ def render_png(data: ChartData) -> bytes:
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def _at(day: date) -> datetime:
+    """A day as a point on the time axis (dates alone cannot be offset by hours)."""
+    return datetime.combine(day, time(0))
 
 
 def _day_month(day: date) -> str:
