@@ -245,8 +245,25 @@ def decide(facts: WeekFacts, baseline: Baseline | None, rules: Rules = RULES, *,
     numbers = numbers or week_numbers(facts)
     return (_see_clinician(facts, numbers, baseline, rules)
             or _deload(facts, numbers, baseline, rules)
+            or _safety_hold(facts)
             or _not_enough_data(numbers, rules)
             or _progress_or_hold(facts, numbers, baseline, rules))
+
+
+OPEN_FLAG_HOLD = ("A safety concern you reported is still waiting for the coaching team's follow-up; "
+                  "there is no step up until then.")
+NOT_CLEARED_HOLD = ("Your clinician's go-ahead (/cleared) is still pending, so there is no training step yet — "
+                    "until then, your check-ins are what counts.")
+
+
+def _safety_hold(facts: WeekFacts) -> Decision | None:
+    """No progression while a red flag awaits an admin or clearance awaits the clinician (PRODUCT.md, Safety)."""
+    reasons = []
+    if facts.open_flag_before:
+        reasons.append(OPEN_FLAG_HOLD)
+    if facts.not_cleared:
+        reasons.append(NOT_CLEARED_HOLD)
+    return Decision(HOLD, tuple(reasons), ("safety_hold",)) if reasons else None
 
 
 def _see_clinician(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | None,
@@ -312,7 +329,7 @@ def _not_enough_data(numbers: WeekNumbers, rules: Rules) -> Decision | None:
 
 def _progress_or_hold(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | None,
                       rules: Rules) -> Decision:
-    met, unmet, blocked_by = [], [], []
+    met, unmet = [], []
     planned, done = numbers.planned, numbers.done
     if planned and done >= rules.progress_min_sessions_done and done >= planned * rules.progress_share_done - 1e-9:
         met.append(f"You did {done} of {planned} planned sessions.")
@@ -344,13 +361,8 @@ def _progress_or_hold(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline
                      "let your body catch up first.")
     else:
         unmet.append("I don't know yet how hard your sessions felt (no effort scores logged).")
-    if facts.open_flag_before:
-        blocked_by.append("A safety concern you reported is still waiting for the coaching team's follow-up; "
-                          "there is no step up until then.")
-    if facts.not_cleared:
-        blocked_by.append("Your clinician's go-ahead (/cleared) is still pending, so there is no step up yet.")
-    if unmet or blocked_by:
-        return Decision(HOLD, tuple(blocked_by + unmet), ("safety_hold",) if blocked_by else ("hold",))
+    if unmet:
+        return Decision(HOLD, tuple(unmet), ("hold",))
     return Decision(PROGRESS, tuple(met), ("progress",))
 
 

@@ -102,6 +102,9 @@ def what_next(facts: WeekFacts, review: Review, *, can_apply: bool) -> str:
     elif kind == SEE_CLINICIAN:
         lines.append("Please don't add anything to your training until you have spoken with your clinician. "
                      + URGENT_SIGNS)
+    elif facts.not_cleared:
+        lines.append("Training starts once your clinician has given the go-ahead — send /cleared then. "
+                     "Until then, your daily check-ins are what counts.")
     elif "not_enough_data" in review.decision.rules:
         lines.append("Keep the plan, and if you can, check in every day this week — "
                      "it makes next week's review more useful.")

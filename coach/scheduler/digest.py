@@ -23,7 +23,7 @@ from coach.store.reviews import DigestLine
 
 log = logging.getLogger(__name__)
 DIGEST_TIME = time(8, 0)  # local to COACH_DEFAULT_TIMEZONE
-MAX_LINES = 60  # one Telegram message stays readable (and under 4,096 characters)
+MESSAGE_LIMIT = 4000  # Telegram takes up to 4,096 characters a message
 
 
 def latest_digest_instant(now: datetime, timezone: str) -> datetime:
@@ -36,18 +36,23 @@ def latest_digest_instant(now: datetime, timezone: str) -> datetime:
     return at.astimezone(UTC)
 
 
-def digest_text(lines: list[DigestLine]) -> str:
-    shown = lines[:MAX_LINES]
-    text = [f"Weekly reviews that need a look — {len(lines)} participant{'s' if len(lines) != 1 else ''}:"]
-    for line in shown:
+def digest_messages(lines: list[DigestLine]) -> list[str]:
+    """The digest as one or more messages, each under Telegram's 4,096 characters; every line appears."""
+    header = f"Weekly reviews that need a look — {len(lines)} participant{'s' if len(lines) != 1 else ''}:"
+    footer = "Details: /review <id>."
+    messages, current = [], [header]
+    for line in lines:
         icon = "🩺" if line.decision == SEE_CLINICIAN else "🌙"
         rules = line.rules.replace("_", " ").replace(",", ", ")
-        text.append(f"{icon} {line.first_name or 'participant'} (id {line.telegram_id}): "
-                    f"{DECISION_LABELS[line.decision]}, week to {format_day(line.week_last)} — {rules}")
-    if len(lines) > len(shown):
-        text.append(f"…and {len(lines) - len(shown)} more.")
-    text.append("Details: /review <id>.")
-    return "\n".join(text)
+        entry = (f"{icon} {line.first_name or 'participant'} (id {line.telegram_id}): "
+                 f"{DECISION_LABELS[line.decision]}, week to {format_day(line.week_last)} — {rules}")
+        if sum(len(part) + 1 for part in current) + len(entry) + len(footer) > MESSAGE_LIMIT:
+            messages.append("\n".join(current))
+            current = ["(continued)"]
+        current.append(entry)
+    current.append(footer)
+    messages.append("\n".join(current))
+    return messages
 
 
 async def send_digest(runner: UseCaseRunner, bot: Bot) -> int:
@@ -62,11 +67,12 @@ async def send_digest(runner: UseCaseRunner, bot: Bot) -> int:
     lines = await runner.run_async(claim)
     if not lines:
         return 0
-    text = digest_text(lines)
+    messages = digest_messages(lines)
     delivered = 0
     for admin in runner.admin_ids:
         try:
-            await bot.send_message(chat_id=admin, text=text)
+            for text in messages:
+                await bot.send_message(chat_id=admin, text=text)
             delivered += 1
         except TelegramError as exc:
             log.warning("could not send the review digest to admin %s: %s", admin, type(exc).__name__)

@@ -81,7 +81,10 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     else:
         text += " Their training and weekly progression can resume."
         resume = "The coaching team has followed up on what you reported — thank you for telling me. "
-        if participant.foot_care_since is not None:
+        if participant.clearance_required and participant.cleared_at is None:
+            resume += ("Training starts once your clinician has given the go-ahead (send /cleared then); until "
+                       "then, your check-ins are what counts.")
+        elif participant.foot_care_since is not None:
             resume += ("Your sessions can start again gently, with seated and lying exercises only until your foot "
                        "has been seen and cleared.")
         else:
@@ -90,16 +93,23 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     if participant.foot_care_since is not None:
         text += (" They are on seated and lying exercises because of a foot wound; once a clinician has seen the "
                  "foot, tap below to bring their usual program back.")
-        return outcome.say(text, buttons=button_rows(
-            [("Foot cleared — usual program", f"a1:foot:{participant.id}")]))
+        wound = max((f.id for f in flag_store.flags_of_kind(session=ctx.session, participant_id=participant.id,
+                                                            kind=FlagKind.FOOT_WOUND)), default=flag.id)
+        return outcome.say(text, buttons=button_rows([("Foot cleared — usual program", f"a1:foot:{wound}")]))
     return outcome.say(text)
 
 
-def clear_foot(ctx: UseCaseContext, admin_id: int, participant_id: int) -> Outcome:
-    """The foot-cleared button: the program from before the wound comes back."""
-    participant = ctx.session.get(Participant, participant_id)
+def clear_foot(ctx: UseCaseContext, admin_id: int, wound_flag_id: int) -> Outcome:
+    """The foot-cleared button, naming the newest foot-wound flag when it was offered: the program from before
+    the wound comes back — unless a newer wound has been reported since, which nobody has seen yet."""
+    flag = ctx.session.get(SafetyFlag, wound_flag_id)
+    participant = ctx.session.get(Participant, flag.participant_id) if flag is not None else None
     if participant is None:
         return Outcome(toast="That participant is no longer here.")
+    newest = max(f.id for f in flag_store.flags_of_kind(session=ctx.session, participant_id=participant.id,
+                                                        kind=FlagKind.FOOT_WOUND))
+    if newest != wound_flag_id:
+        return Outcome(toast=f"A newer foot wound (flag #{newest}) has been reported since; acknowledge it first.")
     if not programs.end_foot_care(ctx, participant, admin_id=admin_id):
         return Outcome(toast="Already cleared.")
     outcome = Outcome(toast="Cleared").say(f"{_label(participant)}: foot cleared, usual program restored.",

@@ -37,6 +37,9 @@ from coach.store.reviews import ReviewInputs, as_date
 
 # A first review needs a few days to look back on.
 MIN_DAYS_FOR_A_REVIEW = 3
+# After a change of review day, a review this soon after the last one is skipped; a longer gap is not,
+# so moving the day never leaves a stretch of days unreviewed for long.
+REVIEW_GAP_DAYS = 3
 BASELINE_DAYS = 28  # the rolling baseline's reach before the week (the first 14 days fit inside it)
 NEEDS_FOLLOW_UP = (DELOAD, SEE_CLINICIAN)
 
@@ -117,11 +120,14 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
     start = max(first, joined)
     planned = _planned_days(start.weekday(), (last - start).days + 1, session_days) if start <= last else 0
     week_flags, open_before = [], False
+    # A flag from the day before the week counts too: the last review went out that evening, perhaps
+    # before the flag was raised, and a flag judged twice is safer than a flag never judged.
+    flags_from = first - timedelta(days=1)
     for kind, raised_at, acknowledged_at in inputs.flags:
         raised_on = raised_at.astimezone(zone).date()
-        if first <= raised_on <= last:
+        if flags_from <= raised_on <= last:
             week_flags.append(kind)
-        elif raised_on < first and acknowledged_at is None:
+        elif raised_on < flags_from and acknowledged_at is None:
             open_before = True
     facts = WeekFacts(first=first, last=last, checkins=tuple(week_checkins), sessions=sessions,
                       planned_sessions=planned, red_flags=tuple(week_flags), open_flag_before=open_before,
@@ -160,7 +166,7 @@ def prepare_one(connection: Connection, participant_id: int, *, last: date, can_
     rows = store.review_inputs(connection=connection, checkins_from=min(first - timedelta(days=BASELINE_DAYS),
                                                                         chart_first),
                                checkins_to=last + timedelta(days=1), sessions_from=chart_first, last=last,
-                               flags_since=_day_start(first), participant_ids=[participant_id])
+                               flags_since=_day_start(first - timedelta(days=1)), participant_ids=[participant_id])
     inputs = next(rows, None)
     if inputs is None:
         return None
@@ -173,7 +179,7 @@ def prepare_everyone(connection: Connection, *, last: date) -> Iterator[Prepared
     first, _ = week_ending(last)
     for inputs in store.review_inputs(connection=connection, checkins_from=first - timedelta(days=BASELINE_DAYS),
                                       checkins_to=last + timedelta(days=1), sessions_from=first, last=last,
-                                      flags_since=_day_start(first)):
+                                      flags_since=_day_start(first - timedelta(days=1))):
         yield prepare(inputs, first=first, last=last, with_chart=False, can_apply=False)
 
 
@@ -193,7 +199,7 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
     if (day - joined).days < MIN_DAYS_FOR_A_REVIEW:
         return None, "joined too recently"
     if store.reviewed_between(session=ctx.session, participant_id=participant_id,
-                              first=day - timedelta(days=6), last=day - timedelta(days=1)):
+                              first=day - timedelta(days=REVIEW_GAP_DAYS), last=day - timedelta(days=1)):
         return None, "already reviewed this week"
     prepared = prepare_one(ctx.connection, participant_id, last=day, can_apply=True)
     result = prepared.result
@@ -203,8 +209,7 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
         reasons=json.dumps(list(result.decision.reasons)), message=prepared.message,
         proposal=program_domain.to_json(result.proposed) if result.proposed is not None else None,
         change="; ".join(change.describe() for change in result.changes) or None,
-        base_version=prepared.base_version, status="sending", message_id=None,
-        digest_pending=prepared.decision in NEEDS_FOLLOW_UP)
+        base_version=prepared.base_version, status="sending", message_id=None, digest_pending=False)
     buttons = ()
     if result.proposed is not None:
         buttons = button_rows([("✅ Apply", f"w1:{row.id}:a"), ("Keep my current plan", f"w1:{row.id}:k")])
@@ -212,7 +217,10 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
 
 
 def review_sent(ctx: UseCaseContext, participant_id: int, day: date, message_id: int) -> None:
-    store.mark_sent(connection=ctx.connection, participant_id=participant_id, week_last=day, message_id=message_id)
+    """The review reached the participant: Apply / Keep wait now, and admins hear of a deload or a
+    see-a-clinician in their next digest (only reviews that were sent, each once)."""
+    store.mark_sent(connection=ctx.connection, participant_id=participant_id, week_last=day, message_id=message_id,
+                    follow_up=NEEDS_FOLLOW_UP)
 
 
 # --- Apply / Keep ---------------------------------------------------------------------------------
@@ -228,15 +236,22 @@ def answer(ctx: UseCaseContext, participant: Participant, review_id: int, choice
         return Outcome(toast=f"Already done — you {done} for that week.")
     if row.proposal is None or row.status not in ("sending", "proposed"):
         return Outcome(toast=texts.STALE_BUTTON)
-    row.answered_at = ctx.now
-    if choice == "k":
-        row.status = "kept"
-        return Outcome(toast="Kept").say(row.message + "\n\n👍 You kept your current plan.", edit=True)
+    newest = store.latest(session=ctx.session, participant_id=participant.id)
+    if newest is not None and newest.id != row.id:
+        # A later week's review (perhaps "see a clinician") has the last word.
+        return Outcome(toast="That suggestion was for an earlier week; only your latest review counts.")
     version, _ = programs.current(ctx.session, participant.id)
     hold = training_hold(ctx.session, participant_id=participant.id,
                          clearance_required=participant.clearance_required, cleared_at=participant.cleared_at)
-    if version != row.base_version or (row.decision == PROGRESS and hold is not None):
-        row.status = "kept"
+    refused = version != row.base_version or (row.decision == PROGRESS and hold is not None)
+    # One answer per review, even when Apply and Keep are pressed at once on two devices.
+    if not store.answer_once(connection=ctx.connection, review_id=row.id,
+                             status="applied" if choice == "a" and not refused else "kept", now=ctx.now):
+        return Outcome(toast="Already done for that week.")
+    ctx.session.refresh(row)
+    if choice == "k":
+        return Outcome(toast="Kept").say(row.message + "\n\n👍 You kept your current plan.", edit=True)
+    if refused:
         why = ("your program has changed since this review" if version != row.base_version
                else "training is on hold for now")
         return Outcome(toast="Not applied").say(
@@ -244,7 +259,6 @@ def answer(ctx: UseCaseContext, participant: Participant, review_id: int, choice
             edit=True)
     new_version = programs.change(ctx.session, participant.id, program_domain.from_json(row.proposal),
                                   reason=row.decision, change=row.change, now=ctx.now)
-    row.status = "applied"
     return Outcome(toast="Applied").say(
         row.message + f"\n\n✅ Applied — your program is now version {new_version}: {row.change}. "
         "Send /program to see it all.", edit=True)

@@ -25,3 +25,9 @@ def open_flags(*, session: Session, participant_id: int | None = None) -> list[S
     if participant_id is not None:
         query = query.where(SafetyFlag.participant_id == participant_id)
     return list(session.exec(query.order_by(SafetyFlag.id)))  # type: ignore[arg-type]
+
+
+def flags_of_kind(*, session: Session, participant_id: int, kind: str) -> list[SafetyFlag]:
+    """Every flag of that kind the participant raised, acknowledged or not, oldest first."""
+    return list(session.exec(select(SafetyFlag).where(SafetyFlag.participant_id == participant_id,
+                                                      SafetyFlag.kind == kind).order_by(SafetyFlag.id)))

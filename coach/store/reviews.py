@@ -11,6 +11,7 @@ from operator import itemgetter
 
 from sqlalchemy import Connection, and_, case, func, or_, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from coach.store.models import CheckIn, Participant, ProgramVersion, SafetyFlag, Schedule, SessionLog, WeeklyReview
@@ -56,12 +57,20 @@ def save(*, session: Session, participant_id: int, week_first: date, week_last: 
 _W = WeeklyReview.__table__
 
 
-def mark_sent(*, connection: Connection, participant_id: int, week_last: date, message_id: int) -> None:
-    """The review went out: Apply / Keep now wait for an answer (or nothing does, without a proposal)."""
+def mark_sent(*, connection: Connection, participant_id: int, week_last: date, message_id: int,
+              follow_up: Sequence[str]) -> None:
+    """The review went out: Apply / Keep now wait for an answer (or nothing does, without a proposal), and
+    a decision in `follow_up` waits for the admins' digest."""
     connection.execute(update(_W).where(_W.c.participant_id == participant_id, _W.c.week_last == week_last,
                                         _W.c.status == "sending")
-                       .values(message_id=message_id,
+                       .values(message_id=message_id, digest_pending=_W.c.decision.in_(follow_up),
                                status=case((_W.c.proposal.is_(None), "informed"), else_="proposed")))
+
+
+def answer_once(*, connection: Connection, review_id: int, status: str, now: datetime) -> bool:
+    """Record Apply or Keep; False when the review was answered already (by a press a moment earlier)."""
+    return connection.execute(update(_W).where(_W.c.id == review_id, _W.c.status.in_(("sending", "proposed")))
+                              .values(status=status, answered_at=now)).rowcount == 1
 
 
 @dataclass(frozen=True)
@@ -192,11 +201,15 @@ def _driver_rows(connection: Connection, statement) -> Iterator[tuple]:  # noqa:
     dates and ids this module computed, so they are rendered into the SQL as literals.
     """
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    driver_error = connection.dialect.loaded_dbapi.Error
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql)
         while batch := cursor.fetchmany(_DRIVER_BATCH):
             yield from batch
+    except driver_error as exc:
+        # As SQLAlchemy would have raised it, so the runner's retry of a locked or lost database applies.
+        raise DBAPIError.instance(None, None, exc, driver_error) from exc
     finally:
         cursor.close()
 

@@ -176,7 +176,7 @@ async def test_an_open_flag_from_before_holds_progression_until_acknowledged(wor
     """A fall reported the week before and not yet followed up: a strong week still gets no step up."""
     ned = world.person(6007, "Ned")
     await onboard(ned)
-    world.clock.set(START + timedelta(days=1))  # Sun 22 Nov
+    world.clock.set(START + timedelta(hours=1))  # Sat 21 Nov, before the week under review and its eve
     await ned.say("I fell and hurt my wrist")
     world.clock.set(SUNDAY_AFTERNOON - timedelta(hours=1))
     await a_week(ned)
@@ -238,3 +238,27 @@ async def message(person, message_id: int) -> dict:
 
 def texts_of_all(messages: list[dict]) -> str:
     return "\n".join(m.get("text") or "" for m in messages)
+
+
+async def test_an_earlier_weeks_apply_cannot_override_a_later_review(world):
+    """Week 1 offers a step up; Ivy doesn't answer. In week 2 she falls and the review says see a clinician.
+    Week 1's Apply, pressed now, changes nothing: the latest review has the last word."""
+    una = world.person(6011, "Una")
+    await onboard(una)
+    world.clock.set(SUNDAY_AFTERNOON - timedelta(hours=1))
+    await a_week(una)
+    _, first_review = await review_arrives(world, una)
+    assert "🌱 Suggestion" in first_review["text"]
+    world.clock.set(START + timedelta(days=12))  # Thu 3 Dec
+    await una.say("I fell and hurt my wrist")
+    world.clock.set(SUNDAY_AFTERNOON + timedelta(days=7))
+    await world.tick()
+    before = len(await una.messages())
+    world.clock.set(REVIEW_TIME + timedelta(days=7))
+    await world.tick()
+    (second,) = [t for t in await texts_since(una, before) if t.startswith("Your weekly review")]
+    assert "🩺 Suggestion" in second and second.endswith(CLINICIAN_PROMPT)
+
+    await una.press_data(first_review["message_id"], f"w1:{review_rows(world)[0].id}:a")
+    assert "only your latest review counts" in world.emulator.client.callback_answers()[-1]["text"]
+    assert versions_of(world, 6011) == []

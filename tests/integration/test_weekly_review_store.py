@@ -9,7 +9,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from coach.domain.progression import DELOAD, PROGRESS
-from coach.scheduler.digest import latest_digest_instant
+from coach.scheduler.digest import digest_messages, latest_digest_instant
 from coach.services import review
 from coach.store import reviews as store
 from coach.store.models import CheckIn, Participant, SafetyFlag, Schedule, SessionLog
@@ -113,3 +113,14 @@ def test_the_digest_time_is_local_to_the_default_zone():
         2026, 7, 1, 6, 0, tzinfo=UTC)  # 08:00 summer time
     assert latest_digest_instant(datetime(2026, 12, 1, 6, 30, tzinfo=UTC), "Europe/Berlin") == datetime(
         2026, 11, 30, 7, 0, tzinfo=UTC)  # 07:30 in Berlin: yesterday's 08:00 (winter time)
+
+
+def test_a_long_digest_is_split_into_messages_telegram_accepts():
+    lines = [store.DigestLine(review_id=i, telegram_id=100_000_000 + i, first_name="Alexandra-Marie", decision=DELOAD,
+                              rules="mean_pain_above_baseline,painful_days,numbness_up,pain_not_settled",
+                              week_last=date(2026, 11, 29)) for i in range(120)]
+    messages = digest_messages(lines)
+    assert len(messages) > 1 and all(len(text) <= 4096 for text in messages)
+    assert all(f"(id {100_000_000 + i})" in "".join(messages) for i in range(120))
+    assert messages[0].startswith("Weekly reviews that need a look — 120 participants:")
+    assert messages[-1].endswith("Details: /review <id>.")

@@ -40,5 +40,5 @@ async def ack(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Foot cleared — usual program."""
-    participant_id = int(ADMIN_BUTTON.match(update.callback_query.data).group(1))
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(ctx, admin_id, participant_id))
+    wound_flag_id = int(ADMIN_BUTTON.match(update.callback_query.data).group(1))
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(ctx, admin_id, wound_flag_id))
