@@ -202,6 +202,8 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
                               first=day - timedelta(days=REVIEW_GAP_DAYS), last=day - timedelta(days=1)):
         return None, "already reviewed this week"
     prepared = prepare_one(ctx.connection, participant_id, last=day, can_apply=True)
+    if prepared is None:
+        return None, "not set up"
     result = prepared.result
     row = store.save(
         session=ctx.session, participant_id=participant_id, week_first=prepared.facts.first, week_last=day,
