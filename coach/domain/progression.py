@@ -278,7 +278,7 @@ def _see_clinician(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | 
         high = [c for c in facts.checkins if c.pain >= limit]
         if len(high) >= rules.clinician_pain_days:
             reasons.append(f"Your pain was {rules.clinician_pain_above_baseline} or more points above your usual "
-                           f"level ({_n(baseline.pain)}) on {len(high)} days.")
+                           f"level ({one_decimal(baseline.pain)}) on {len(high)} days.")
             names.append("pain_far_above_baseline")
     return Decision(SEE_CLINICIAN, tuple(reasons), tuple(names)) if reasons else None
 
@@ -287,22 +287,22 @@ def _deload(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | None, r
     reasons, names = [], []
     if baseline is not None and numbers.checkins:
         if numbers.mean["pain"] >= baseline.pain + rules.deload_mean_pain_above_baseline:
-            reasons.append(f"Your average pain this week ({_n(numbers.mean['pain'])}) was "
-                           f"{_n(rules.deload_mean_pain_above_baseline)} or more points above your usual level "
-                           f"({_n(baseline.pain)}).")
+            reasons.append(f"Your average pain this week ({one_decimal(numbers.mean['pain'])}) was "
+                           f"{one_decimal(rules.deload_mean_pain_above_baseline)} or more points above your usual "
+                           f"level ({one_decimal(baseline.pain)}).")
             names.append("mean_pain_above_baseline")
         for item in ("numbness", "tingling"):
             usual = getattr(baseline, item)
             if numbers.mean[item] >= usual + rules.deload_numbness_tingling_rise:
-                reasons.append(f"Your {item} averaged {_n(numbers.mean[item])}, up from your usual "
-                               f"{_n(usual)}.")
+                reasons.append(f"Your {item} averaged {one_decimal(numbers.mean[item])}, up from your usual "
+                               f"{one_decimal(usual)}.")
                 names.append(f"{item}_up")
     painful_days = [c for c in facts.checkins if c.pain > rules.unacceptable_pain]
     if len(painful_days) >= rules.deload_unacceptable_pain_days:
         reasons.append(f"Your pain was above {rules.unacceptable_pain} on {len(painful_days)} days.")
         names.append("painful_days")
     if numbers.mean_rpe is not None and numbers.mean_rpe >= rules.deload_mean_rpe:
-        reasons.append(f"Your sessions felt very hard (average effort {_n(numbers.mean_rpe)} of 10).")
+        reasons.append(f"Your sessions felt very hard (average effort {one_decimal(numbers.mean_rpe)} of 10).")
         names.append("effort_too_high")
     unsettled = unsettled_sessions(facts, rules)
     if unsettled:
@@ -341,13 +341,14 @@ def _progress_or_hold(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline
     worst = numbers.worst_pain or 0
     mean_pain = numbers.mean.get("pain", 0.0)
     if baseline is not None and mean_pain > baseline.pain + rules.progress_pain_above_baseline:
-        unmet.append(f"Your average pain ({_n(mean_pain)}) was more than "
-                     f"{_n(rules.progress_pain_above_baseline)} above your usual level ({_n(baseline.pain)}).")
+        unmet.append(f"Your average pain ({one_decimal(mean_pain)}) was more than "
+                     f"{one_decimal(rules.progress_pain_above_baseline)} above your usual level "
+                     f"({one_decimal(baseline.pain)}).")
     elif worst > rules.unacceptable_pain:
         unmet.append(f"Your pain reached {worst} on one day.")
     elif baseline is not None:
-        met.append(f"Your pain stayed near your usual level (average {_n(mean_pain)}, "
-                   f"usual {_n(baseline.pain)}, never above {rules.unacceptable_pain}).")
+        met.append(f"Your pain stayed near your usual level (average {one_decimal(mean_pain)}, "
+                   f"usual {one_decimal(baseline.pain)}, never above {rules.unacceptable_pain}).")
     else:
         met.append(f"Your pain stayed at {rules.unacceptable_pain} or below every day.")
     if pain_rising(facts.checkins, rules):
@@ -355,9 +356,9 @@ def _progress_or_hold(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline
     if more_reps_lately(facts.sessions, rules):
         met.append(f"You managed 2 or more extra reps in your last {rules.progress_more_reps_sessions} sessions.")
     elif numbers.mean_rpe is not None and numbers.mean_rpe <= rules.progress_max_mean_rpe:
-        met.append(f"Your sessions felt manageable (average effort {_n(numbers.mean_rpe)} of 10).")
+        met.append(f"Your sessions felt manageable (average effort {one_decimal(numbers.mean_rpe)} of 10).")
     elif numbers.mean_rpe is not None:
-        unmet.append(f"Your sessions took real effort (average {_n(numbers.mean_rpe)} of 10) — "
+        unmet.append(f"Your sessions took real effort (average {one_decimal(numbers.mean_rpe)} of 10) — "
                      "let your body catch up first.")
     else:
         unmet.append("I don't know yet how hard your sessions felt (no effort scores logged).")
@@ -409,6 +410,6 @@ def review(facts: WeekFacts, baseline: Baseline | None, program: Program, *, rot
     return Review(decision, numbers)
 
 
-def _n(value: float) -> str:
-    """2.0 → '2', 2.25 → '2.3'."""
+def one_decimal(value: float) -> str:
+    """2.0 → '2', 2.25 → '2.3': scores as the messages show them."""
     return f"{value:.1f}".removesuffix(".0")

@@ -12,6 +12,7 @@ from coach.domain.progression import (
     Baseline,
     Review,
     WeekFacts,
+    one_decimal,
 )
 from coach.domain.symptoms import format_day
 
@@ -57,12 +58,11 @@ def week_in_numbers(facts: WeekFacts, baseline: Baseline | None, review: Review)
     lines.append(sessions + f" — of {numbers.planned} planned")
     lines.append(f"• Check-ins: {numbers.checkins} of {numbers.days} days")
     if numbers.checkins:
-        usual = f", your usual {_n(baseline.pain)}" if baseline else ""
-        lines.append(f"• Pain: average {_n(numbers.mean['pain'])}, worst {numbers.worst_pain}{usual}")
-        lines.append("• " + " · ".join(
-            f"{item.capitalize()} {_n(numbers.mean[item])}" + (f" (usual {_n(getattr(baseline, item))})"
-                                                               if baseline else "")
-            for item in ITEMS[1:]))
+        usual = f", your usual {one_decimal(baseline.pain)}" if baseline else ""
+        lines.append(f"• Pain: average {one_decimal(numbers.mean['pain'])}, worst {numbers.worst_pain}{usual}")
+        usual_of = (lambda item: f" (usual {one_decimal(getattr(baseline, item))})") if baseline else (lambda _: "")
+        lines.append("• " + " · ".join(f"{item.capitalize()} {one_decimal(numbers.mean[item])}{usual_of(item)}"
+                                       for item in ITEMS[1:]))
     if baseline is None:
         lines.append("• Your usual level (baseline) forms after 7 check-ins; until then I judge by the scores alone.")
     else:
@@ -70,9 +70,9 @@ def week_in_numbers(facts: WeekFacts, baseline: Baseline | None, review: Review)
     if numbers.mean_rpe is not None or numbers.mean_session_pain is not None:
         bits = []
         if numbers.mean_rpe is not None:
-            bits.append(f"effort {_n(numbers.mean_rpe)} of 10")
+            bits.append(f"effort {one_decimal(numbers.mean_rpe)} of 10")
         if numbers.mean_session_pain is not None:
-            bits.append(f"pain during {_n(numbers.mean_session_pain)}")
+            bits.append(f"pain during {one_decimal(numbers.mean_session_pain)}")
         lines.append("• Sessions, on average: " + " · ".join(bits))
     return "\n".join(lines)
 
@@ -118,7 +118,3 @@ def what_next(facts: WeekFacts, review: Review, *, can_apply: bool) -> str:
     if can_apply and review.proposed is not None:
         lines.append("Tap Apply to update your program, or keep your current plan — either is fine.")
     return "\n".join(lines)
-
-
-def _n(value: float) -> str:
-    return f"{value:.1f}".removesuffix(".0")
