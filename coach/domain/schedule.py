@@ -197,6 +197,17 @@ def decode_weekdays(s: str) -> tuple[int, ...]:
     return _checked(int(part) for part in parts)
 
 
+def training_days_between(first: date, last: date, weekdays: tuple[int, ...]) -> list[date]:
+    """The planned training days from `first` to `last` (inclusive)."""
+    return [first + timedelta(days=d) for d in range((last - first).days + 1)
+            if (first + timedelta(days=d)).weekday() in weekdays]
+
+
+@cache  # a weekly review of everyone asks the same few questions 100,000 times
+def training_day_count(first: date, last: date, weekdays: tuple[int, ...]) -> int:
+    return len(training_days_between(first, last, weekdays))
+
+
 # --------------------------------------------------------------------------------------
 # Occurrences
 # --------------------------------------------------------------------------------------

@@ -93,8 +93,8 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     if participant.foot_care_since is not None:
         text += (" They are on seated and lying exercises because of a foot wound; once a clinician has seen the "
                  "foot, tap below to bring their usual program back.")
-        wound = max((f.id for f in flag_store.flags_of_kind(session=ctx.session, participant_id=participant.id,
-                                                            kind=FlagKind.FOOT_WOUND)), default=flag.id)
+        wound = flag_store.newest_of_kind(session=ctx.session, participant_id=participant.id,
+                                          kind=FlagKind.FOOT_WOUND) or flag.id
         return outcome.say(text, buttons=button_rows([("Foot cleared — usual program", f"a1:foot:{wound}")]))
     return outcome.say(text)
 
@@ -106,8 +106,7 @@ def clear_foot(ctx: UseCaseContext, admin_id: int, wound_flag_id: int) -> Outcom
     participant = ctx.session.get(Participant, flag.participant_id) if flag is not None else None
     if participant is None:
         return Outcome(toast="That participant is no longer here.")
-    newest = max(f.id for f in flag_store.flags_of_kind(session=ctx.session, participant_id=participant.id,
-                                                        kind=FlagKind.FOOT_WOUND))
+    newest = flag_store.newest_of_kind(session=ctx.session, participant_id=participant.id, kind=FlagKind.FOOT_WOUND)
     if newest != wound_flag_id:
         return Outcome(toast=f"A newer foot wound (flag #{newest}) has been reported since; acknowledge it first.")
     if not programs.end_foot_care(ctx, participant, admin_id=admin_id):

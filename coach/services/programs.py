@@ -71,12 +71,11 @@ def end_foot_care(ctx: UseCaseContext, participant: Participant, *, admin_id: in
 
 def show(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/program: the exercises of a training day, and when they last changed."""
-    version, program = current(ctx.session, participant.id)
+    row = store.latest(session=ctx.session, participant_id=participant.id)
+    program = domain.from_json(row.exercises) if row is not None else domain.STARTER_PROGRAM
     text = "Your exercises on a training day:\n" + reminder_texts.session_list(program)
-    if version:
-        row = store.latest(session=ctx.session, participant_id=participant.id)
-        if row.change:
-            text += f"\n\nLast change: {row.change}."
+    if row is not None and row.change:
+        text += f"\n\nLast change: {row.change}."
     if participant.foot_care_since is not None:
         text += "\n\nSeated and lying exercises only, until your foot has been seen and cleared."
     return Outcome().say(text + "\n\n" + reminder_texts.SESSION_SAFETY)

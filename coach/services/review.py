@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cached_property, lru_cache
+from functools import cached_property
 
 from sqlalchemy import Connection
 
@@ -25,7 +25,7 @@ from coach.domain.progression import (
     review,
 )
 from coach.domain.review_message import DECISION_LABELS, compose
-from coach.domain.schedule import decode_weekdays, zone_info
+from coach.domain.schedule import decode_weekdays, training_day_count, zone_info
 from coach.services import programs, texts
 from coach.services.chart import ChartData, chart_window
 from coach.services.context import UseCaseContext
@@ -117,8 +117,8 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
             next_day = checkin
     all_sessions = [SessionEntry(as_date(row[1]), row[2], row[3], row[4], row[5]) for row in inputs.sessions]
     sessions = tuple(entry for entry in all_sessions if first <= entry.day <= last)
-    start = max(first, joined)
-    planned = _planned_days(start.weekday(), (last - start).days + 1, session_days) if start <= last else 0
+    training = decode_weekdays(session_days) if session_days else ()
+    planned = training_day_count(max(first, joined), last, training)
     week_flags, open_before = [], False
     # A flag from the day before the week counts too: the last review went out that evening, perhaps
     # before the flag was raised, and a flag judged twice is safer than a flag never judged.
@@ -152,22 +152,11 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
                           can_apply=can_apply)
 
 
-@lru_cache(maxsize=1024)
-def _planned_days(first_weekday: int, days: int, session_days: str | None) -> int:
-    """How many of `days` consecutive days, the first a `first_weekday`, are training days."""
-    training = decode_weekdays(session_days) if session_days else ()
-    return sum(1 for offset in range(days) if (first_weekday + offset) % 7 in training)
-
-
 def prepare_one(connection: Connection, participant_id: int, *, last: date, can_apply: bool) -> PreparedReview | None:
     """One participant's review of the 7 days ending `last`, with its chart; None if not onboarded."""
     first, _ = week_ending(last)
     chart_first, _ = chart_window(last)
-    rows = store.review_inputs(connection=connection, checkins_from=min(first - timedelta(days=BASELINE_DAYS),
-                                                                        chart_first),
-                               checkins_to=last + timedelta(days=1), sessions_from=chart_first, last=last,
-                               flags_since=_day_start(first - timedelta(days=1)), participant_ids=[participant_id])
-    inputs = next(rows, None)
+    inputs = next(_inputs(connection, last=last, sessions_from=chart_first, participant_ids=[participant_id]), None)
     if inputs is None:
         return None
     return prepare(inputs, first=first, last=last, with_chart=True, can_apply=can_apply)
@@ -177,10 +166,18 @@ def prepare_everyone(connection: Connection, *, last: date) -> Iterator[Prepared
     """Every onboarded participant's review of the 7 days ending `last` (no charts): `coach review --all`
     and bench/weekly.py."""
     first, _ = week_ending(last)
-    for inputs in store.review_inputs(connection=connection, checkins_from=first - timedelta(days=BASELINE_DAYS),
-                                      checkins_to=last + timedelta(days=1), sessions_from=first, last=last,
-                                      flags_since=_day_start(first - timedelta(days=1))):
+    for inputs in _inputs(connection, last=last, sessions_from=first):
         yield prepare(inputs, first=first, last=last, with_chart=False, can_apply=False)
+
+
+def _inputs(connection: Connection, *, last: date, sessions_from: date,
+            participant_ids: list[int] | None = None) -> Iterator[ReviewInputs]:
+    """The rows for reviews of the 7 days ending `last`: check-ins back to the baseline's reach (which
+    also covers the chart's four weeks) and the day after, and flags from the eve of the week."""
+    first, _ = week_ending(last)
+    return store.review_inputs(connection=connection, checkins_from=first - timedelta(days=BASELINE_DAYS),
+                               checkins_to=last + timedelta(days=1), sessions_from=sessions_from, last=last,
+                               flags_since=_day_start(first - timedelta(days=1)), participant_ids=participant_ids)
 
 
 def _day_start(day: date) -> datetime:

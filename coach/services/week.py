@@ -7,7 +7,7 @@ from statistics import fmean
 
 from sqlmodel import Session
 
-from coach.domain.schedule import decode_weekdays, format_hhmm
+from coach.domain.schedule import decode_weekdays, format_hhmm, training_days_between
 from coach.domain.sessions import describe as describe_session
 from coach.domain.symptoms import ITEMS, format_day, format_scores
 from coach.services import programs, reminder_texts
@@ -29,8 +29,7 @@ def week_summary(session: Session, *, participant_id: int, today: date, joined: 
     first = max(monday, joined)
     schedule = participant_store.get_schedule(session=session, participant_id=participant_id)
     training_days = decode_weekdays(schedule.session_days) if schedule else ()
-    planned = [first + timedelta(days=d) for d in range((today - first).days + 1)
-               if (first + timedelta(days=d)).weekday() in training_days]
+    planned = training_days_between(first, today, training_days)
     logs = session_store.logs_between(session=session, participant_id=participant_id, first=monday, last=today)
     done = [log for log in logs if log.status == "done"]
     partly = [log for log in logs if log.status == "partly"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, select
 
 from coach.store.models import SafetyFlag
@@ -27,7 +28,8 @@ def open_flags(*, session: Session, participant_id: int | None = None) -> list[S
     return list(session.exec(query.order_by(SafetyFlag.id)))  # type: ignore[arg-type]
 
 
-def flags_of_kind(*, session: Session, participant_id: int, kind: str) -> list[SafetyFlag]:
-    """Every flag of that kind the participant raised, acknowledged or not, oldest first."""
-    return list(session.exec(select(SafetyFlag).where(SafetyFlag.participant_id == participant_id,
-                                                      SafetyFlag.kind == kind).order_by(SafetyFlag.id)))
+
+def newest_of_kind(*, session: Session, participant_id: int, kind: str) -> int | None:
+    """The id of the participant's latest flag of that kind, acknowledged or not."""
+    return session.exec(select(func.max(SafetyFlag.id)).where(SafetyFlag.participant_id == participant_id,
+                                                              SafetyFlag.kind == kind)).one()

@@ -165,29 +165,29 @@ def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: d
     progressions = dict(connection.execute(
         sa_select(_V.c.participant_id, func.count()).where(only(_V.c.participant_id), _V.c.reason == "progress")
         .group_by(_V.c.participant_id)).all())
-    checkin_groups = _grouped(checkins)
-    session_groups = _grouped(sessions)
-    next_checkins = next(checkin_groups, None)
-    next_sessions = next(session_groups, None)
+    checkin_groups, session_groups = _Groups(checkins), _Groups(sessions)
     for person in people:
         pid = person[0]
-        own_checkins, own_sessions = [], []
-        while next_checkins is not None and next_checkins[0] < pid:
-            next_checkins = next(checkin_groups, None)
-        if next_checkins is not None and next_checkins[0] == pid:
-            own_checkins = next_checkins[1]
-        while next_sessions is not None and next_sessions[0] < pid:
-            next_sessions = next(session_groups, None)
-        if next_sessions is not None and next_sessions[0] == pid:
-            own_sessions = next_sessions[1]
-        yield ReviewInputs(tuple(person), own_checkins, own_sessions, flags.get(pid, []), programs.get(pid),
-                           progressions.get(pid, 0))
+        yield ReviewInputs(tuple(person), checkin_groups.take(pid), session_groups.take(pid), flags.get(pid, []),
+                           programs.get(pid), progressions.get(pid, 0))
 
 
-def _grouped(rows: Iterator) -> Iterator[tuple[int, list]]:
-    """(participant id, its rows as they came) for rows ordered by participant id."""
-    for pid, group in groupby(rows, key=itemgetter(0)):
-        yield pid, list(group)
+class _Groups:
+    """Rows ordered by participant id, handed out one participant at a time (ids asked in order)."""
+
+    def __init__(self, rows: Iterator[tuple]) -> None:
+        self._groups = groupby(rows, key=itemgetter(0))
+        self._next = next(self._groups, None)
+
+    def take(self, pid: int) -> list[tuple]:
+        """That participant's rows as they came (empty if none); rows of lower ids are passed over."""
+        while self._next is not None and self._next[0] < pid:
+            self._next = next(self._groups, None)
+        if self._next is None or self._next[0] != pid:
+            return []
+        rows = list(self._next[1])
+        self._next = next(self._groups, None)
+        return rows
 
 
 _DRIVER_BATCH = 5000

@@ -7,7 +7,7 @@ import re
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.handlers.common import command_args, run_plain
+from coach.bot.handlers.common import command_args, command_word, run_plain
 from coach.services import admin, gate
 from coach.services.gate import AdminUseCase
 
@@ -16,8 +16,7 @@ ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,12})$")
 
 async def _run_for_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, use_case: AdminUseCase) -> None:
     sender = update.effective_user.id
-    message = update.effective_message
-    command = "" if update.callback_query else (message.text or "/").split()[0].split("@")[0][:40]
+    command = "" if update.callback_query else command_word(update)
     await run_plain(update, context, lambda ctx: gate.for_admin(ctx, sender, use_case, command=command))
 
 

@@ -15,6 +15,11 @@ from coach.services.gate import ParticipantUseCase
 from coach.services.replies import Outcome
 
 
+def command_word(update: Update) -> str:
+    """'/ack' for '/ack@CoachBot 12'."""
+    return (update.effective_message.text or "/").split()[0].split("@")[0][:40]
+
+
 def command_args(update: Update) -> str:
     """The text after the command word, e.g. 'yesterday pain 3 …' for '/checkin yesterday pain 3 …'."""
     text = update.effective_message.text or ""

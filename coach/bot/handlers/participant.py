@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.handlers.common import command_args, run_for_participant, run_plain
+from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
 from coach.bot.runtime import runtime
 from coach.services import checkins, inbox, onboarding, programs, schedules, sessions, texts, week
 from coach.services.replies import Outcome
@@ -99,7 +99,7 @@ async def cleared(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Any command the bot does not know."""
-    word = (update.effective_message.text or "/").split()[0].split("@")[0][:40]
+    word = command_word(update)
     await run_plain(update, context, lambda ctx: Outcome().say(texts.UNKNOWN_COMMAND.format(command=word)))
 
 
