@@ -1,4 +1,4 @@
-"""Admin use cases so far: open flags, acknowledging one, clearing a foot, and a review on demand.
+"""Admin use cases about safety and reviews: open flags, acknowledging one, clearing a foot, a review on demand.
 
 Every one of them is reached through `gate.for_admin`, the single check of who is an admin.
 """
@@ -8,37 +8,23 @@ from __future__ import annotations
 from coach.domain.safety import KIND_LABELS, FlagKind
 from coach.domain.symptoms import format_day
 from coach.services import programs, review
+from coach.services.admin_changes import find_target, label, parse_telegram_id
 from coach.services.context import UseCaseContext
 from coach.services.replies import Notice, Outcome, button_rows
+from coach.store import audit as audit_store
 from coach.store import flags as flag_store
-from coach.store import participants as participant_store
 from coach.store.models import Participant, SafetyFlag
 
 USAGE_REVIEW = "Write it like /review 123456789 (the participant's Telegram id, as in their alerts)."
 USAGE_ACK = "Write it like /ack 12 (the flag number from the alert, or from /flags)."
-MAX_ID_DIGITS = 15
-
-
-def _number(text: str) -> int | None:
-    word = text.strip().lstrip("#")
-    if not word.isascii() or not word.isdigit() or len(word) > MAX_ID_DIGITS:
-        return None
-    return int(word)
-
-
-def _label(participant: Participant) -> str:
-    return f"{participant.first_name or 'participant'} (id {participant.telegram_id})"
 
 
 def review_participant(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     """/review <telegram id>: the review of the 7 days ending today, as the participant would get it."""
-    telegram_id = _number(args)
-    if telegram_id is None:
-        return Outcome().say(USAGE_REVIEW)
-    participant = participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
-    if participant is None:
-        return Outcome().say(f"No participant has the Telegram id {telegram_id}.")
-    return review.admin_preview(ctx, participant)
+    target = find_target(ctx, args, USAGE_REVIEW)
+    if isinstance(target, Outcome):
+        return target
+    return review.admin_preview(ctx, target.participant)
 
 
 def open_flags(ctx: UseCaseContext, admin_id: int) -> Outcome:
@@ -50,7 +36,7 @@ def open_flags(ctx: UseCaseContext, admin_id: int) -> Outcome:
     for flag in flags[:50]:
         participant = ctx.session.get(Participant, flag.participant_id)
         raised = flag.raised_at.astimezone(ctx.zone(participant))
-        lines.append(f"#{flag.id} {_label(participant)}: {_kind_label(flag)}"
+        lines.append(f"#{flag.id} {label(participant)}: {_kind_label(flag)}"
                      f"{' (urgent)' if flag.urgent else ''} — {format_day(raised.date())} {raised:%H:%M}")
     if len(flags) > 50:
         lines.append(f"…and {len(flags) - 50} more.")
@@ -59,7 +45,7 @@ def open_flags(ctx: UseCaseContext, admin_id: int) -> Outcome:
 
 def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     """/ack <flag>: the flag was followed up; with no other open flag, training (and progression) resume."""
-    flag_id = _number(args)
+    flag_id = parse_telegram_id(args)  # a flag number reads the same way as an id
     if flag_id is None:
         return Outcome().say(USAGE_ACK)
     flag = ctx.session.get(SafetyFlag, flag_id)
@@ -71,9 +57,11 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
                              f"{format_day(flag.acknowledged_at.astimezone(ctx.zone(participant)).date())}.")
     flag.acknowledged_at, flag.acknowledged_by = ctx.now, admin_id
     ctx.session.add(flag)
+    audit_store.record(session=ctx.session, participant_id=participant.id, admin_id=admin_id, action="ack",
+                       before=f"flag #{flag_id} ({_kind_label(flag)}) open", after="acknowledged", now=ctx.now)
     ctx.session.flush()
     still_open = flag_store.open_flags(session=ctx.session, participant_id=participant.id)
-    text = f"Flag #{flag_id} ({_kind_label(flag)}) for {_label(participant)} acknowledged."
+    text = f"Flag #{flag_id} ({_kind_label(flag)}) for {label(participant)} acknowledged."
     outcome = Outcome()
     if still_open:
         text += (f" {len(still_open)} more still open ({', '.join('#' + str(f.id) for f in still_open)}), "
@@ -111,7 +99,9 @@ def clear_foot(ctx: UseCaseContext, admin_id: int, wound_flag_id: int) -> Outcom
         return Outcome(toast=f"A newer foot wound (flag #{newest}) has been reported since; acknowledge it first.")
     if not programs.end_foot_care(ctx, participant, admin_id=admin_id):
         return Outcome(toast="Already cleared.")
-    outcome = Outcome(toast="Cleared").say(f"{_label(participant)}: foot cleared, usual program restored.",
+    audit_store.record(session=ctx.session, participant_id=participant.id, admin_id=admin_id, action="foot_cleared",
+                       before="seated and lying exercises (foot care)", after="usual program", now=ctx.now)
+    outcome = Outcome(toast="Cleared").say(f"{label(participant)}: foot cleared, usual program restored.",
                                           edit=True)
     outcome.notices.append(Notice(chat_id=participant.chat_id, text=programs.FOOT_CARE_ENDED))
     return outcome

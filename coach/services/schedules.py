@@ -110,6 +110,13 @@ def is_paused(ctx: UseCaseContext, participant: Participant) -> bool:
 
 def _apply(ctx: UseCaseContext, participant: Participant, change: sched.ScheduleChange, *, edit: bool) -> Outcome:
     schedule = participant_store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
+    apply_change(ctx, participant, schedule, change)
+    return Outcome(toast="Saved").say("✅ Schedule updated.\n" + _describe(ctx, participant, schedule), edit=edit)
+
+
+def apply_change(ctx: UseCaseContext, participant: Participant, schedule: Schedule,
+                 change: sched.ScheduleChange) -> None:
+    """Change one part of the schedule and replan the queued reminders, so it counts from the next tick."""
     if change.part == "checkin":
         schedule.checkin_time = change.at
     elif change.part == "sessions":
@@ -120,7 +127,6 @@ def _apply(ctx: UseCaseContext, participant: Participant, change: sched.Schedule
     schedule.updated_at = ctx.now
     ctx.session.add(schedule)
     reminder_store.replan(connection=ctx.connection, participant_id=participant.id, now=ctx.now)
-    return Outcome(toast="Saved").say("✅ Schedule updated.\n" + _describe(ctx, participant, schedule), edit=edit)
 
 
 def _describe(ctx: UseCaseContext, participant: Participant, schedule: Schedule) -> str:

@@ -302,3 +302,20 @@ class WeeklyReview(SQLModel, table=True):
     digest_pending: bool = Field(default=False)  # deload / see_clinician, not yet in an admin digest
     created_at: datetime = Field(sa_type=UTCDateTime)
     answered_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class AuditEntry(SQLModel, table=True):
+    """One change an admin made for a participant: who, when, what, and the before and after in words.
+
+    It is about the participant, so it goes with them when they erase their data.
+    """
+
+    __tablename__ = "audit_entry"
+
+    id: int | None = Field(default=None, primary_key=True)
+    participant_id: int = Field(sa_column=_fk("participant"))
+    admin_telegram_id: int = Field(sa_type=BigInteger)
+    action: str = Field(max_length=24)  # schedule, pause, resume, program, ack, foot_cleared
+    before: str | None = Field(default=None, sa_type=Text)
+    after: str | None = Field(default=None, sa_type=Text)
+    created_at: datetime = Field(sa_type=UTCDateTime)

@@ -7,8 +7,9 @@ import re
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.handlers.common import command_args, command_word, run_plain
-from coach.services import admin, gate
+from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
+from coach.bot.runtime import runtime
+from coach.services import admin, admin_changes, admin_overview, gate, programs
 from coach.services.gate import AdminUseCase
 
 ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,12})$")
@@ -41,3 +42,51 @@ async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     """Foot cleared — usual program."""
     wound_flag_id = int(ADMIN_BUTTON.match(update.callback_query.data).group(1))
     await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(ctx, admin_id, wound_flag_id))
+
+
+async def users(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/users [page]: everyone, a page at a time."""
+    args = command_args(update)
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin_overview.users(ctx, admin_id, args))
+
+
+async def user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/user <id>: one participant in detail."""
+    args = command_args(update)
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin_overview.user(ctx, admin_id, args))
+
+
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: delivery health."""
+    await _run_for_admin(update, context, admin_overview.stats)
+
+
+async def set_schedule(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/setschedule <id> checkin|sessions|review …"""
+    args = command_args(update)
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin_changes.set_schedule(ctx, admin_id, args))
+
+
+async def pause_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/pauseuser <id> [days]"""
+    args = command_args(update)
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin_changes.pause_user(ctx, admin_id, args))
+
+
+async def resume_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/resumeuser <id>"""
+    args = command_args(update)
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin_changes.resume_user(ctx, admin_id, args))
+
+
+async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/program: the sender's own exercises; /program <id> [add|change|remove …]: an admin's view and edits."""
+    args = command_args(update)
+    if not args.strip():
+        await run_for_participant(update, context, programs.show)
+    elif update.effective_user.id in runtime(context).settings.coach_admin_ids:
+        await _run_for_admin(update, context,
+                             lambda ctx, admin_id: admin_changes.show_or_edit_program(ctx, admin_id, args))
+    else:
+        # Not an admin: nobody else's program, and no hint that one could be asked for.
+        await run_for_participant(update, context, programs.show)

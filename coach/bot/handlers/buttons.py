@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 
 from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
-from coach.services import checkins, onboarding, review, schedules, sessions, texts
+from coach.services import checkins, erasure, onboarding, review, schedules, sessions, texts
 from coach.services.replies import Outcome
 
 ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
@@ -20,6 +20,7 @@ SESSION_QUESTION = re.compile(r"^s1:(\d{1,12}):(rpe|pain|reps):(\d{1,2})$")
 LOG = re.compile(r"^l1:([dps]):(\d{8})$")
 SCHEDULE = re.compile(r"^h1:([ctdr])(?::(\d{3,4}))?$")
 WEEKLY_REVIEW = re.compile(r"^w1:(\d{1,12}):([ak])$")
+DELETE = re.compile(r"^d1:(\d{1,12}):(\d{1,10}):([yn])$")
 
 
 async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -98,3 +99,10 @@ async def weekly_review_button(update: Update, context: ContextTypes.DEFAULT_TYP
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Forged, malformed or retired callback data: say so, change nothing."""
     await deliver(update, context, Outcome(toast=texts.STALE_BUTTON))
+
+
+async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Erase everything / keep my data."""
+    participant_id, minute, answer = DELETE.match(update.callback_query.data).groups()
+    await run_for_participant(update, context, lambda ctx, p: erasure.confirm(
+        ctx, p, int(participant_id), int(minute), answer == "y"), during_onboarding=True)

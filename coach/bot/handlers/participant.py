@@ -7,7 +7,7 @@ from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
 from coach.bot.runtime import runtime
-from coach.services import checkins, inbox, onboarding, programs, schedules, sessions, texts, week
+from coach.services import checkins, erasure, inbox, onboarding, schedules, sessions, texts, week
 from coach.services.replies import Outcome
 
 
@@ -49,11 +49,6 @@ async def log(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/log [date] done|partly|skipped [rpe N] [pain N] [reps …]: a training session."""
     args = command_args(update)
     await run_for_participant(update, context, lambda ctx, p: sessions.log_command(ctx, p, args))
-
-
-async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/program: the exercises of a training day."""
-    await run_for_participant(update, context, programs.show)
 
 
 async def pause(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -125,3 +120,8 @@ async def location_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     user_id, loc = update.effective_user.id, update.effective_message.location
     await run_plain(update, context, lambda ctx: inbox.handle_location(
         ctx, telegram_id=user_id, latitude=loc.latitude, longitude=loc.longitude))
+
+
+async def delete(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/delete: erase everything, after a confirmation."""
+    await run_for_participant(update, context, erasure.ask, during_onboarding=True)

@@ -1,0 +1,169 @@
+"""What admins read: `/users` (everyone, a page at a time), `/user <id>` (one participant in detail) and
+`/stats` (delivery health). Nothing here changes anything. Reached only through `gate.for_admin`."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+from coach.domain import schedule as sched
+from coach.domain.review_message import DECISION_LABELS
+from coach.domain.sessions import describe as describe_session
+from coach.domain.symptoms import format_day, format_scores
+from coach.services import programs, texts
+from coach.services.admin_changes import find_target, label, schedule_part_words
+from coach.services.context import UseCaseContext
+from coach.services.replies import Outcome
+from coach.store import audit as audit_store
+from coach.store import checkins as checkin_store
+from coach.store import flags as flag_store
+from coach.store import overview as store
+from coach.store import participants as participant_store
+from coach.store import reviews as review_store
+from coach.store import sessions as session_store
+from coach.store.models import Participant
+
+PAGE_SIZE = 25
+USAGE_USERS = "Write it like /users, or /users 2 for the next page."
+USAGE_USER = "Write it like /user 123456789 (the participant's Telegram id, from /users or an alert)."
+# Reminder statuses in the order /stats lists them; "late" is sent, but more than a few minutes after due.
+STAT_STATUSES = ("queued", "sending", "sent", "late", "expired", "skipped", "failed", "uncertain")
+STATES = ("active", "paused", "not cleared", "blocked", "setting up")
+
+
+def state_of(ctx: UseCaseContext, participant: Participant) -> str:
+    """active, paused, blocked (they blocked the bot), not cleared, or setting up — as /stats counts them."""
+    if participant.onboarding_step is not None:
+        return "setting up"
+    if participant.status == "inactive":
+        return "blocked"
+    if participant.paused_until is not None and participant.paused_until > ctx.now:
+        return "paused"
+    if participant.clearance_required and participant.cleared_at is None:
+        return "not cleared"
+    return "active"
+
+
+def users(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
+    """/users [page]: one line per participant: id, name, state, last check-in, this week's sessions, flags."""
+    words = args.split()
+    page = int(words[0]) if len(words) == 1 and words[0].isascii() and words[0].isdigit() and len(words[0]) < 6 \
+        else (1 if not words else 0)
+    if page < 1:
+        return Outcome().say(USAGE_USERS)
+    total = store.participant_count(connection=ctx.connection)
+    if total == 0:
+        return Outcome().say("Nobody has started the bot yet.")
+    pages = -(-total // PAGE_SIZE)
+    if page > pages:
+        return Outcome().say(f"There {'is' if pages == 1 else 'are'} only {pages} page{'s' * (pages != 1)}.")
+    people = store.participant_page(connection=ctx.connection, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
+    ids = [p.id for p in people]
+    last_checkins = store.last_checkin_dates(connection=ctx.connection, participant_ids=ids)
+    flags = store.open_flag_counts(connection=ctx.connection, participant_ids=ids)
+    days = store.training_days(connection=ctx.connection, participant_ids=ids)
+    # Monday of the earliest local week on the page: one read of the logs serves everyone on it.
+    earliest = min(ctx.local_today(p) for p in people)
+    logs = store.session_statuses(connection=ctx.connection, participant_ids=ids,
+                                  since=earliest - timedelta(days=earliest.weekday()))
+    lines = [f"Participants {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(people)} of {total}"
+             " (id · name · state · last check-in · sessions this week · open flags):"]
+    for person in people:
+        today = ctx.local_today(person)
+        last = last_checkins.get(person.id)
+        lines.append(" · ".join((
+            str(person.telegram_id), person.first_name or "—", state_of(ctx, person),
+            f"checked in {_ago(last, today)}",
+            _adherence(logs.get(person.id, {}), days.get(person.id, ""), today, person, ctx),
+            f"⚠️ {flags[person.id]} open flag{'s' * (flags[person.id] != 1)}" if flags.get(person.id) else "no flags",
+        )))
+    if page < pages:
+        lines.append(f"\nMore: /users {page + 1}")
+    lines.append("Details: /user <id>")
+    return Outcome().say("\n".join(lines))
+
+
+def user(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
+    """/user <id>: one participant: state, schedule, recent scores and sessions, flags, program, last review,
+    and the last admin changes."""
+    target = find_target(ctx, args, USAGE_USER)
+    if isinstance(target, Outcome):
+        return target
+    person = target.participant
+    zone = ctx.zone(person)
+    today = ctx.local_today(person)
+    lines = [f"{label(person)} — {state_of(ctx, person)}",
+             f"Condition: {dict(texts.CONDITIONS).get(person.condition or '', 'not given')} · time zone {person.timezone} · joined "
+             f"{format_day(person.created_at.astimezone(zone).date())}"]
+    if person.clearance_required:
+        lines.append("Clearance: " + (f"cleared {format_day(person.cleared_at.astimezone(zone).date())}"
+                                      if person.cleared_at else "waiting for their clinician's go-ahead"))
+    schedule = participant_store.get_schedule(session=ctx.session, participant_id=person.id)
+    if schedule is not None:
+        lines.append("Schedule: " + "; ".join(schedule_part_words(schedule, part)
+                                              for part in ("sessions", "checkin", "review")))
+    checkins = checkin_store.recent_checkins(session=ctx.session, participant_id=person.id, limit=7)
+    lines.append("\nRecent check-ins:" if checkins else "\nNo check-ins yet.")
+    lines += [f"• {format_day(c.local_date)}: " + format_scores(
+        {"pain": c.pain, "numbness": c.numbness, "tingling": c.tingling, "balance": c.balance}) for c in checkins]
+    logs = session_store.logs_between(session=ctx.session, participant_id=person.id,
+                                      first=today - timedelta(days=13), last=today)
+    if logs:
+        lines.append("Sessions, last 2 weeks:")
+        lines += ["• " + describe_session(log.local_date, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)
+                  for log in logs]
+    open_flags = flag_store.open_flags(session=ctx.session, participant_id=person.id)
+    if open_flags:
+        lines.append("Open flags: " + ", ".join(f"#{f.id} {f.kind.replace('_', ' ')}" for f in open_flags)
+                     + " (/ack <number>)")
+    version, _ = programs.current(ctx.session, person.id)
+    lines.append(f"Program: version {max(version, 1)}{' (starter)' if version == 0 else ''} — "
+                 f"/program {person.telegram_id}")
+    review = review_store.latest(session=ctx.session, participant_id=person.id)
+    if review is not None:
+        lines.append(f"Last review: week ending {format_day(review.week_last)} — "
+                     f"{DECISION_LABELS.get(review.decision, review.decision)} ({review.status})")
+    changes = audit_store.recent(session=ctx.session, participant_id=person.id)
+    if changes:
+        lines.append("Admin changes:")
+        lines += [f"• {format_day(c.created_at.astimezone(zone).date())} by {c.admin_telegram_id}: {c.action} "
+                  f"— {c.before or '—'} → {c.after or '—'}" for c in changes]
+    return Outcome().say("\n".join(lines))
+
+
+def stats(ctx: UseCaseContext, admin_id: int) -> Outcome:
+    """/stats: participants by state, reminders due in the last 24 hours by outcome, and the dispatcher's lag."""
+    states = store.participants_by_state(connection=ctx.connection, now=ctx.now)
+    reminders = store.reminder_counts(connection=ctx.connection, due_from=ctx.now - timedelta(hours=24),
+                                      due_to=ctx.now)
+    oldest = store.oldest_waiting(connection=ctx.connection, now=ctx.now)
+    lines = [f"Participants: {sum(states.values())} — "
+             + ", ".join(f"{states.get(s, 0)} {s}" for s in STATES)]
+    lines.append("Reminders due in the last 24 h: " + ", ".join(
+        f"{reminders.get(s, 0)} {s}" for s in STAT_STATUSES))
+    lines.append(f"Dispatcher lag: {_lag(ctx.now, oldest)}")
+    return Outcome().say("\n".join(lines))
+
+
+def _lag(now: datetime, oldest: datetime | None) -> str:
+    if oldest is None:
+        return "none — nothing due is waiting"
+    seconds = max(0, int((now - oldest).total_seconds()))
+    if seconds < 120:
+        return f"{seconds} s (the oldest due reminder is waiting that long)"
+    return f"{seconds // 60} min (the oldest due reminder is waiting that long)"
+
+
+def _ago(day: date | None, today: date) -> str:
+    if day is None:
+        return "never"
+    days = (today - day).days
+    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
+
+
+def _adherence(statuses: dict[date, str], training_days: str, today: date, person: Participant,
+               ctx: UseCaseContext) -> str:
+    monday = today - timedelta(days=today.weekday())
+    first = max(monday, person.created_at.astimezone(ctx.zone(person)).date())
+    planned = sched.training_days_between(first, today, sched.decode_weekdays(training_days))
+    done = sum(1 for day, status in statuses.items() if day >= monday and status == "done")
+    return f"{done} of {len(planned)} sessions" if planned else f"{done} sessions (none planned yet)"
