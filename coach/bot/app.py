@@ -35,6 +35,7 @@ PARTICIPANT_COMMANDS = [
     ("resume", "Start reminders again"),
     ("timezone", "Change your time zone"),
     ("cleared", "Your clinician gave the go-ahead"),
+    ("delete", "Erase everything about you"),
     ("cancel", "Stop what we're doing"),
     ("help", "What I can do"),
 ]
@@ -69,7 +70,8 @@ def register_handlers(application: Application) -> None:
         "today": participant.today,
         "week": participant.week_command,
         "log": participant.log,
-        "program": participant.program,
+        "program": admin.program,  # the sender's own; with an id, an admin's view of a participant's
+        "delete": participant.delete,
         "pause": participant.pause,
         "resume": participant.resume,
         "history": participant.history,
@@ -82,7 +84,12 @@ def register_handlers(application: Application) -> None:
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
-    for name, callback in {"review": admin.review, "flags": admin.flags, "ack": admin.ack}.items():
+    admin_commands = {
+        "users": admin.users, "user": admin.user, "stats": admin.stats, "setschedule": admin.set_schedule,
+        "pauseuser": admin.pause_user, "resumeuser": admin.resume_user, "review": admin.review,
+        "flags": admin.flags, "ack": admin.ack,
+    }
+    for name, callback in admin_commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
     # After every known command: anything else that starts with "/" is an unknown command.
     application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
@@ -100,6 +107,7 @@ def register_handlers(application: Application) -> None:
     application.add_handler(CallbackQueryHandler(buttons.log_button, pattern=buttons.LOG))
     application.add_handler(CallbackQueryHandler(buttons.schedule_button, pattern=buttons.SCHEDULE))
     application.add_handler(CallbackQueryHandler(buttons.weekly_review_button, pattern=buttons.WEEKLY_REVIEW))
+    application.add_handler(CallbackQueryHandler(buttons.delete_button, pattern=buttons.DELETE))
     application.add_handler(CallbackQueryHandler(admin.admin_button, pattern=admin.ADMIN_BUTTON))
     # Last: forged or retired button data still gets an answer, never silence.
     application.add_handler(CallbackQueryHandler(buttons.unknown_button))

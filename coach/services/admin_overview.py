@@ -91,8 +91,9 @@ def user(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     person = target.participant
     zone = ctx.zone(person)
     today = ctx.local_today(person)
+    condition = dict(texts.CONDITIONS).get(person.condition or "", "not given")
     lines = [f"{label(person)} — {state_of(ctx, person)}",
-             f"Condition: {dict(texts.CONDITIONS).get(person.condition or '', 'not given')} · time zone {person.timezone} · joined "
+             f"Condition: {condition} · time zone {person.timezone} · joined "
              f"{format_day(person.created_at.astimezone(zone).date())}"]
     if person.clearance_required:
         lines.append("Clearance: " + (f"cleared {format_day(person.cleared_at.astimezone(zone).date())}"

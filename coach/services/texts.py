@@ -129,7 +129,14 @@ HELP_PARTICIPANT = (
 HELP_ADMIN = (
     "\n\nAdmin: you receive safety alerts here as soon as a participant reports a red flag, and each morning "
     "a digest of the weekly reviews that suggested an easier week or seeing a clinician.\n"
+    "/users [page] — everyone: state, last check-in, sessions this week, open flags\n"
+    "/user <id> — one participant: recent scores, sessions, flags, last review, admin changes\n"
+    "/setschedule <id> checkin 20:00 (or sessions mon,wed,fri 18:00, or review sun 19:00)\n"
+    "/pauseuser <id> [days] and /resumeuser <id> — their reminders\n"
+    "/program <id> — their exercises; add Seated march 2x10 · change 2 reps 12 · remove 4\n"
     "/flags — open red flags\n"
     "/ack <flag> — a flag was followed up (training and progression resume)\n"
-    "/review <id> — a participant's weekly review as it would be today"
+    "/review <id> — a participant's weekly review as it would be today\n"
+    "/stats — participants by state, reminder delivery in the last 24 h, dispatcher lag\n"
+    "Every change you make is logged, and the participant is told what changed."
 )
