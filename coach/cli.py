@@ -1,4 +1,4 @@
-"""The `coach` command: migrate, run, demo, review."""
+"""The `coach` command: migrate, run, demo, review, export."""
 
 from __future__ import annotations
 
@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument("--week", metavar="2026-W47", help="an ISO week (default: the 7 days ending today)")
     review.add_argument("--json", action="store_true", help="one JSON object: decision, reasons, message, week")
     review.add_argument("--chart", metavar="FILE.png", help="also write the four-week chart here (with --user)")
+    export = commands.add_parser("export", help="write a participant's data: a CSV of everything and a PDF summary")
+    export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID", help="the participant's Telegram id")
+    export.add_argument("--out", default=".", metavar="DIR", help="where to write the two files (default: here)")
     args = parser.parse_args(argv)
     try:
         if args.command == "migrate":
@@ -40,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
             from coach.review_cli import run_review
 
             return run_review(load_settings(), args)
+        if args.command == "export":
+            from coach.export_cli import run_export
+
+            return run_export(load_settings(), args)
     except ConfigError as exc:
         print(f"coach: {exc}", file=sys.stderr)
         return 2

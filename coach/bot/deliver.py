@@ -5,13 +5,13 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from telegram import Bot, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Message, Update
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from coach.bot.keyboards import markup_for
 from coach.services.chart import ChartData, render_png
-from coach.services.replies import Outcome, Reply
+from coach.services.replies import Document, Outcome, Reply
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +35,8 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
             continue
         if reply.chart is not None:
             await send_chart(context.bot, update.effective_chat.id, reply.chart)
+        for document in reply.documents:
+            await send_document(context.bot, update.effective_chat.id, document)
         await context.bot.send_message(chat_id=update.effective_chat.id, text=reply.text,
                                        reply_markup=markup_for(reply))
     for notice in outcome.notices:
@@ -48,6 +50,12 @@ async def send_chart(bot: Bot, chat_id: int, chart: ChartData) -> Message:
     """Render off the event loop (a chart takes a tenth of a second), then send it as a photo."""
     png = await asyncio.to_thread(render_png, chart)
     return await bot.send_photo(chat_id=chat_id, photo=png, caption=chart.caption)
+
+
+async def send_document(bot: Bot, chat_id: int, document: Document) -> Message:
+    """Upload the bytes under their file name (Telegram shows it, and picks the type from it)."""
+    return await bot.send_document(chat_id=chat_id, document=InputFile(document.content, filename=document.filename),
+                                   caption=document.caption)
 
 
 async def _edited(message: object, reply: Reply) -> bool:

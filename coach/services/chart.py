@@ -1,10 +1,12 @@
-"""The weekly review's chart: four weeks of scores, session days marked, as a PNG (matplotlib, Agg)."""
+"""Score charts as PNG (matplotlib, Agg): the weekly review's last four weeks, or any range of days, with
+session days marked."""
 
 from __future__ import annotations
 
 import io
 import math
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -26,6 +28,7 @@ class ChartData:
     checkins: tuple[DayScores, ...]
     session_days: tuple[date, ...]  # done or partly
     baseline_pain: float | None
+    title: str = "Your last four weeks"
 
     @property
     def caption(self) -> str:
@@ -35,6 +38,15 @@ class ChartData:
 
 def chart_window(last: date) -> tuple[date, date]:
     return last - timedelta(days=CHART_DAYS - 1), last
+
+
+def range_chart(first: date, last: date, *, checkins: Iterable[DayScores], session_days: Iterable[date],
+                title: str) -> ChartData:
+    """A chart of every day from `first` to `last` (any length), keeping only the entries inside it."""
+    return ChartData(first=first, last=last,
+                     checkins=tuple(sorted((c for c in checkins if first <= c.day <= last), key=lambda c: c.day)),
+                     session_days=tuple(sorted(day for day in set(session_days) if first <= day <= last)),
+                     baseline_pain=None, title=title)
 
 
 def render_png(data: ChartData) -> bytes:
@@ -65,15 +77,26 @@ def render_png(data: ChartData) -> bytes:
         axes.set_ylim(-0.3, 10.3)
         axes.set_yticks(range(0, 11, 2))
         axes.set_ylabel("score (0 = none)")
-        ticks = [data.first + timedelta(days=offset) for offset in range(0, CHART_DAYS, 7)] + [data.last]
-        axes.set_xticks([_at(d) for d in ticks], [_day_month(d) for d in ticks])
+        ticks = _ticks(data.first, data.last)
+        with_year = data.first.year != data.last.year
+        axes.set_xticks([_at(d) for d in ticks], [_day_month(d) + (f" {d.year}" if with_year else "") for d in ticks])
         axes.grid(axis="y", alpha=0.3)
-        axes.set_title("Your last four weeks")
+        axes.set_title(data.title)
         axes.legend(loc="upper left", fontsize=8, ncols=3, frameon=False)
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")
     return buffer.getvalue()
+
+
+def _ticks(first: date, last: date) -> list[date]:
+    """Weekly labels from the first day (every few weeks over a long range, at most about nine), and the last."""
+    span = (last - first).days
+    step = 7 * max(1, math.ceil(span / (7 * 8)))
+    ticks = [first + timedelta(days=offset) for offset in range(0, span, step)]
+    if len(ticks) > 1 and (last - ticks[-1]).days < step / 2:
+        ticks.pop()  # its label would run into the last day's
+    return [*ticks, last]
 
 
 def _at(day: date) -> datetime:

@@ -16,6 +16,15 @@ class Button:
 
 
 @dataclass(frozen=True)
+class Document:
+    """A file sent as a Telegram document (the participant's export, for one)."""
+
+    filename: str
+    content: bytes
+    caption: str | None = None
+
+
+@dataclass(frozen=True)
 class Reply:
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
@@ -23,6 +32,7 @@ class Reply:
     remove_keyboard: bool = False
     edit: bool = False  # replace the message whose button was pressed instead of sending anew
     chart: ChartData | None = None  # a chart sent as a photo just before the text
+    documents: tuple[Document, ...] = ()  # files sent just before the text, after any chart
 
 
 @dataclass(frozen=True)

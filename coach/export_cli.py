@@ -1,0 +1,43 @@
+"""`coach export`: write a participant's CSV and clinician PDF, the same files /export sends them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coach.config import Settings
+from coach.services.context import UseCaseContext
+from coach.services.export import ExportFiles, build_export
+from coach.store.participants import get_by_telegram_id
+
+
+def run_export(settings: Settings, args: argparse.Namespace) -> int:
+    from coach.clock import SystemClock
+    from coach.services.runner import UseCaseRunner
+    from coach.store.db import make_engine
+
+    def use_case(ctx: UseCaseContext) -> ExportFiles | None:
+        participant = get_by_telegram_id(session=ctx.session, telegram_id=args.user)
+        return None if participant is None else build_export(ctx, participant)
+
+    runner = UseCaseRunner(make_engine(settings.database_url), SystemClock(),
+                           default_timezone=settings.coach_default_timezone, admin_ids=settings.coach_admin_ids)
+    try:
+        files = runner.run(use_case)
+    finally:
+        runner.close()
+    if files is None:
+        print(f"coach: no participant has the Telegram id {args.user}.", file=sys.stderr)
+        return 1
+    out = Path(args.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for document in files.documents:
+            path = out / document.filename
+            path.write_bytes(document.content)
+            print(path)
+    except OSError as exc:
+        print(f"coach: could not write the export to {out}: {exc.strerror or exc}.", file=sys.stderr)
+        return 1
+    return 0
