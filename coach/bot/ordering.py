@@ -24,8 +24,11 @@ class PerChatOrderedProcessor(BaseUpdateProcessor):
     def __init__(self, max_concurrent_updates: int = MAX_CONCURRENT_UPDATES):
         super().__init__(max_concurrent_updates)
         self._last_in_chat: dict[int | None, asyncio.Future[None]] = {}
+        self._slots = asyncio.BoundedSemaphore(max_concurrent_updates)
 
-    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+    async def process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        """Wait for the chat's previous update first, and only then take a slot: a chat with a queue of
+        updates (a flood) holds one slot at most, so everyone else's updates still get the others."""
         key = _chat_key(update)
         previous = self._last_in_chat.get(key)
         finished: asyncio.Future[None] = asyncio.get_running_loop().create_future()
@@ -34,11 +37,15 @@ class PerChatOrderedProcessor(BaseUpdateProcessor):
             if previous is not None:
                 with contextlib.suppress(Exception):
                     await asyncio.shield(previous)
-            await coroutine
+            async with self._slots:
+                await self.do_process_update(update, coroutine)
         finally:
             finished.set_result(None)
             if self._last_in_chat.get(key) is finished:
                 del self._last_in_chat[key]
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        await coroutine
 
     async def initialize(self) -> None:
         """Nothing to set up."""

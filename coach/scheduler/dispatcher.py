@@ -7,6 +7,7 @@ import logging
 import os
 import socket
 import time as monotonic_time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -88,19 +89,22 @@ class Dispatcher:
         self.pacer = SendPacer(send_rate)
         # Names this process's claims; two dispatchers in one process (tests) need their own names.
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
+        # True once the bot is shutting down (see schedule_ticks): the send in hand finishes, and the
+        # rest of the batch goes back to the queue rather than holding up the stop.
+        self.stopping: Callable[[], bool] = lambda: False
 
     async def dispatch(self) -> DispatchReport:
         """One round: expire what is too late, then claim and send what is due."""
         report = DispatchReport()
         report.expired = await self.runner.run_async(self._housekeeping)
-        if monotonic_time.monotonic() < self.pacer.paused_until:
-            return report  # Telegram asked us to wait; claim nothing until then
+        if monotonic_time.monotonic() < self.pacer.paused_until or self.stopping():
+            return report  # Telegram asked us to wait, or we are stopping: claim nothing
         claimed = await self.runner.run_async(
             lambda ctx: store.claim_due(connection=ctx.connection, now=ctx.now, limit=self.batch,
                                         worker=self.worker))
         for index, reminder in enumerate(claimed):
-            if monotonic_time.monotonic() < self.pacer.paused_until:
-                # A 429 arrived mid-batch: the rest go back to the queue, unsent.
+            if monotonic_time.monotonic() < self.pacer.paused_until or self.stopping():
+                # A 429 arrived mid-batch, or SIGTERM did: the rest go back to the queue, unsent.
                 rest = [r.id for r in claimed[index:]]
                 await self.runner.run_async(lambda ctx, ids=rest: store.release(connection=ctx.connection,
                                                                                  reminder_ids=ids))

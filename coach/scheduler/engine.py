@@ -50,6 +50,11 @@ def schedule_ticks(application: Application, engine: ReminderEngine, *, seconds:
         except Exception:  # a bad tick must not stop the next one; the error handler has no update
             log.exception("reminder tick failed")
 
+    # On SIGTERM, Application.stop() clears `running` and then waits for a tick in progress. A full
+    # batch takes its time (500 reminders at 25/s is 20 s, longer than Docker's 10 s before it kills),
+    # and a kill mid-batch strands every claimed reminder as "uncertain", never sent. So the dispatcher
+    # finishes the send in hand and puts the rest back in the queue for the next start.
+    engine.dispatcher.stopping = lambda: not application.running
     application.job_queue.run_repeating(
         tick, interval=seconds, first=seconds, name=JOB_NAME,
         job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": None})
