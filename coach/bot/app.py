@@ -15,7 +15,8 @@ from telegram.ext import (
     filters,
 )
 
-from coach.bot.handlers import admin, buttons, errors, participant
+from coach.bot import flood
+from coach.bot.handlers import admin, buttons, errors, export, participant
 from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.clock import Clock
@@ -35,6 +36,7 @@ PARTICIPANT_COMMANDS = [
     ("resume", "Start reminders again"),
     ("timezone", "Change your time zone"),
     ("cleared", "Your clinician gave the go-ahead"),
+    ("export", "All your data, for you or your clinician"),
     ("delete", "Erase everything about you"),
     ("cancel", "Stop what we're doing"),
     ("help", "What I can do"),
@@ -63,6 +65,8 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
 
 
 def register_handlers(application: Application) -> None:
+    # First of all, in memory: a chat sending faster than a person can is stopped here (coach/bot/flood.py).
+    application.add_handler(flood.guard(), group=-1)
     commands = {
         "start": participant.start,
         "help": participant.help_command,
@@ -71,6 +75,7 @@ def register_handlers(application: Application) -> None:
         "week": participant.week_command,
         "log": participant.log,
         "program": admin.program,  # the sender's own; with an id, an admin's view of a participant's
+        "export": export.export,
         "delete": participant.delete,
         "pause": participant.pause,
         "resume": participant.resume,

@@ -159,13 +159,12 @@ def _parse_load(words: list[str]) -> Load | EditError:
             return Load(BAND, float(number - 1))
         return EditError(f"Band levels are {', '.join(BAND_LEVELS)} (or 1–{len(BAND_LEVELS)}).")
     if len(lowered) == 1:
-        lowered = re.findall(r"[\d.,]+|[a-z]+", lowered[0])
+        lowered = re.findall(r"[0-9.,]+|[a-z]+", lowered[0], re.ASCII)
     if len(lowered) == 2 and lowered[1] in (KG, LB, "kgs", "lbs"):
         unit = KG if lowered[1].startswith("kg") else LB
-        try:
-            amount = float(lowered[0].replace(",", "."))
-        except ValueError:
-            amount = math.nan
+        # Plain digits only: Python's float() would also take "1_0" (ten) or non-ASCII digits.
+        number = re.fullmatch(r"([0-9]{1,3})(?:[.,]([0-9]{1,2}))?", lowered[0], re.ASCII)
+        amount = float(f"{number.group(1)}.{number.group(2) or 0}") if number else math.nan
         step = 0.5 if unit == KG else 1.0
         if not (step <= amount <= MAX_LOAD[unit]) or (amount / step) != int(amount / step):
             return EditError(f"A load in {unit} goes from {step:g} to {MAX_LOAD[unit]:g}, in steps of {step:g}.")

@@ -48,6 +48,14 @@ KIND_LABELS: dict[FlagKind, str] = {
     FlagKind.SEVERE_PAIN: "sudden severe pain",
 }
 
+
+def kind_label(kind: str) -> str:
+    """A stored flag kind in words ('foot wound/blister'); an unknown kind as stored."""
+    try:
+        return KIND_LABELS[FlagKind(kind)]
+    except ValueError:
+        return kind
+
 _MATCHED_LIMIT = 60
 
 # --- phrases ------------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ Every one of them is reached through `gate.for_admin`, the single check of who i
 
 from __future__ import annotations
 
-from coach.domain.safety import KIND_LABELS, FlagKind
+from coach.domain.safety import FlagKind, kind_label
 from coach.domain.symptoms import format_day
 from coach.services import programs, review
 from coach.services.admin_changes import find_target, label, parse_telegram_id
@@ -36,7 +36,7 @@ def open_flags(ctx: UseCaseContext, admin_id: int) -> Outcome:
     for flag in flags[:50]:
         participant = ctx.session.get(Participant, flag.participant_id)
         raised = flag.raised_at.astimezone(ctx.zone(participant))
-        lines.append(f"#{flag.id} {label(participant)}: {_kind_label(flag)}"
+        lines.append(f"#{flag.id} {label(participant)}: {kind_label(flag.kind)}"
                      f"{' (urgent)' if flag.urgent else ''} — {format_day(raised.date())} {raised:%H:%M}")
     if len(flags) > 50:
         lines.append(f"…and {len(flags) - 50} more.")
@@ -58,10 +58,10 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     flag.acknowledged_at, flag.acknowledged_by = ctx.now, admin_id
     ctx.session.add(flag)
     audit_store.record(session=ctx.session, participant_id=participant.id, admin_id=admin_id, action="ack",
-                       before=f"flag #{flag_id} ({_kind_label(flag)}) open", after="acknowledged", now=ctx.now)
+                       before=f"flag #{flag_id} ({kind_label(flag.kind)}) open", after="acknowledged", now=ctx.now)
     ctx.session.flush()
     still_open = flag_store.open_flags(session=ctx.session, participant_id=participant.id)
-    text = f"Flag #{flag_id} ({_kind_label(flag)}) for {label(participant)} acknowledged."
+    text = f"Flag #{flag_id} ({kind_label(flag.kind)}) for {label(participant)} acknowledged."
     outcome = Outcome()
     if still_open:
         text += (f" {len(still_open)} more still open ({', '.join('#' + str(f.id) for f in still_open)}), "
@@ -105,10 +105,3 @@ def clear_foot(ctx: UseCaseContext, admin_id: int, wound_flag_id: int) -> Outcom
                                           edit=True)
     outcome.notices.append(Notice(chat_id=participant.chat_id, text=programs.FOOT_CARE_ENDED))
     return outcome
-
-
-def _kind_label(flag: SafetyFlag) -> str:
-    try:
-        return KIND_LABELS[FlagKind(flag.kind)]
-    except ValueError:
-        return flag.kind

@@ -73,10 +73,11 @@ def set_schedule(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
         return Outcome().say(change.reason.replace("/schedule ", f"/setschedule {participant.telegram_id} "))
     schedule = participant_store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
     before = schedule_part_words(schedule, change.part)
+    if _already(schedule, change):
+        # Nothing written, nothing replanned, nobody told: a repeat is not a change.
+        return Outcome().say(f"{label(participant)}: {before} already — nothing changed.")
     schedules.apply_change(ctx, participant, schedule, change)
     after = schedule_part_words(schedule, change.part)
-    if after == before:
-        return Outcome().say(f"{label(participant)}: {before} already — nothing changed.")
     return _changed(ctx, participant, admin_id, "schedule", before, after,
                     participant_text=f"Your coaching team changed your schedule: {before} → {after} "
                                      f"({participant.timezone} time). /schedule shows it all.")
@@ -102,8 +103,10 @@ def pause_user(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
         participant.paused_until = sched.local_occurrence(last_day + timedelta(days=1), time(0, 0),
                                                           participant.timezone)
         told = f"Your coaching team paused your reminders through {format_day(last_day)}"
-    participant_store.touch(participant, now=ctx.now)
     after = _pause_words(ctx, participant)
+    if after == before:
+        return Outcome().say(f"{label(participant)}: {before} already — nothing changed.")
+    participant_store.touch(participant, now=ctx.now)
     return _changed(ctx, participant, admin_id, "pause", before, after,
                     participant_text=told + ". You can still check in whenever you like; /resume starts them "
                                             "again sooner.")
@@ -156,6 +159,15 @@ def _changed(ctx: UseCaseContext, participant: Participant, admin_id: int, actio
     outcome = Outcome().say(f"✅ {label(participant)}: {before} → {after}. They have been told.")
     outcome.notices.append(Notice(chat_id=participant.chat_id, text=participant_text))
     return outcome
+
+
+def _already(schedule: Schedule, change: sched.ScheduleChange) -> bool:
+    if change.part == "checkin":
+        return schedule.checkin_time == change.at
+    if change.part == "sessions":
+        return (sched.decode_weekdays(schedule.session_days) == tuple(sorted(set(change.days)))
+                and schedule.session_time == change.at)
+    return (schedule.review_day, schedule.review_time) == (change.days[0], change.at)
 
 
 def schedule_part_words(schedule: Schedule, part: str) -> str:

@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from coach.domain import schedule as sched
 from coach.domain.review_message import DECISION_LABELS
+from coach.domain.safety import kind_label
 from coach.domain.sessions import describe as describe_session
 from coach.domain.symptoms import format_day, format_scores
 from coach.services import programs, texts
@@ -114,7 +115,7 @@ def user(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
                   for log in logs]
     open_flags = flag_store.open_flags(session=ctx.session, participant_id=person.id)
     if open_flags:
-        lines.append("Open flags: " + ", ".join(f"#{f.id} {f.kind.replace('_', ' ')}" for f in open_flags)
+        lines.append("Open flags: " + ", ".join(f"#{f.id} {kind_label(f.kind)}" for f in open_flags)
                      + " (/ack <number>)")
     version, _ = programs.current(ctx.session, person.id)
     lines.append(f"Program: version {max(version, 1)}{' (starter)' if version == 0 else ''} — "

@@ -98,6 +98,15 @@ NOTHING_TO_CANCEL = "There's nothing in progress to cancel."
 STALE_BUTTON = "That button is no longer active."
 NOT_YOUR_BUTTON = "That button isn't for you."
 SORRY_TRY_AGAIN = "Sorry — something went wrong on my side and nothing was saved. Please try again in a moment."
+# Flood control (coach/bot/flood.py): one notice when someone sends many messages at once.
+FLOOD_NOTICE = (
+    "That's a lot of messages at once, so I'm pausing for a moment. I answered the first few; "
+    "the ones after them were not saved.\n\n"
+    "Please wait a minute, then send anything that's still missing. A check-in works best as one line, "
+    "for example:\npain 4 numbness 2 tingling 3 balance 1"
+)
+# A button answer (a toast, at most 200 characters) when buttons are tapped faster than I can keep up.
+TOO_MANY_TAPS = "That's a lot of taps at once — please wait a few seconds, then tap again."
 CLEARED_OK = (
     "Thank you. I've noted that your clinician has given you the go-ahead. "
     "Training reminders and suggestions are now on. Start light and stop if anything feels wrong."
@@ -121,6 +130,8 @@ HELP_PARTICIPANT = (
     "/pause 7 — a break from reminders for 7 days (or /pause until /resume); /resume — start again\n"
     "/timezone — change your time zone\n"
     "/cleared — tell me your clinician has given the go-ahead\n"
+    "/export — everything I've stored about you: a CSV, and a PDF summary for your clinician\n"
+    "/delete — erase everything I've stored about you (I'll ask you to confirm first)\n"
     "/cancel — stop what we're doing\n"
     "/help — this list\n\n"
     "Scores go from 0 (none) to 10 (worst). I'm not medical advice; in an emergency call your "
