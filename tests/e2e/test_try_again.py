@@ -11,10 +11,11 @@ from contextlib import contextmanager
 from sqlalchemy import event, func, select
 
 from coach.conversation import texts_of
+from coach.domain.safety import detect_red_flags, red_flag_reply
 from coach.services import texts
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Note
-from tests.e2e.conftest import onboard
+from tests.e2e.conftest import ADMIN_ID, onboard
 
 # The bot waits up to a second for a lock on each attempt (SQLITE_BUSY_TIMEOUT_MS), so its whole
 # retry budget is about 7 s. Here a fresh attempt waits 0.1 s instead, which spends the same
@@ -80,3 +81,23 @@ async def test_a_database_locked_past_the_retries_gets_try_again_and_the_next_me
     assert again.startswith("Saved for Sat 21 Nov: pain 4 · numbness 2 · tingling 3 · balance 1")
     assert "replaces" not in again  # the failed attempt left no earlier entry behind
     assert _count(world, CheckIn) == 1
+
+
+async def test_a_red_flag_while_the_database_is_locked_still_gets_its_answer_and_reaches_the_admins(world):
+    """The safety answer and the admins' alert need no database: a red flag is never lost in an apology."""
+    bo, admin = world.person(8002, "Bo"), world.person(ADMIN_ID, "Admin")
+    await onboard(bo)
+
+    def short_busy_timeout(dbapi_connection, _record, _proxy) -> None:
+        dbapi_connection.execute(f"PRAGMA busy_timeout={SHORT_BUSY_TIMEOUT_MS}")
+
+    event.listen(world.engine, "checkout", short_busy_timeout)
+    before = len(await admin.messages())
+    with another_process_holds_the_write_lock(world.engine.url.database):
+        await bo.say("I suddenly can't control my bladder")
+        await world.emulator.client.await_idle(timeout=10)
+    answers = [m["text"] for m in await bo.messages()][-2:]
+    assert answers[0] == texts.SORRY_TRY_AGAIN
+    assert answers[1] == red_flag_reply(detect_red_flags("I suddenly can't control my bladder"))
+    (alert,) = [m["text"] for m in await admin.messages()][before:]
+    assert "Bo (id 8002)" in alert and "not in /flags: please follow up directly" in alert
