@@ -755,7 +755,8 @@ def resolve_zone_text(text: str) -> ZoneMatch | ZoneFailure:
     try:
         return _resolve_zone_text(text)
     except Exception:  # a safety net: the participant should simply be asked again
-        log.exception("resolving time zone text failed: %r", text)
+        # Not the text itself: a participant may have typed anything there, health details included.
+        log.exception("resolving time zone text failed (%d characters)", len(text) if isinstance(text, str) else -1)
         return ZoneFailure(f"Sorry, I couldn't work that out. {_HINT}")
 
 
@@ -843,7 +844,7 @@ def resolve_zone_location(latitude: float, longitude: float) -> ZoneMatch | Zone
     try:
         return _resolve_zone_location(latitude, longitude)
     except Exception:
-        log.exception("resolving location failed: %r, %r", latitude, longitude)
+        log.exception("resolving a shared location failed")  # where someone lives stays out of the logs
         return ZoneFailure("Sorry, I couldn't read that location. Please type your city instead.")
 
 
