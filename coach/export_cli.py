@@ -34,7 +34,11 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
     try:
         out.mkdir(parents=True, exist_ok=True)
         for document in files.documents:
-            path = out / document.filename
+            # Named with the id, so two participants exported to one folder never overwrite each other; and
+            # readable by the owner only, as health data should be.
+            path = out / f"{args.user}-{document.filename}"
+            path.touch(mode=0o600, exist_ok=True)
+            path.chmod(0o600)
             path.write_bytes(document.content)
             print(path)
     except OSError as exc:

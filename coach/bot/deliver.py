@@ -23,6 +23,13 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
             await context.bot.send_message(chat_id=alert.chat_id, text=alert.text)
         except TelegramError as exc:
             log.warning("could not alert admin %s: %s", alert.chat_id, type(exc).__name__)
+    # Then whoever an admin's change concerns: it is already stored, so telling them must not depend on the
+    # admin's own confirmation getting through.
+    for notice in outcome.notices:
+        try:
+            await context.bot.send_message(chat_id=notice.chat_id, text=notice.text)
+        except TelegramError as exc:
+            log.warning("could not tell chat %s what changed: %s", notice.chat_id, type(exc).__name__)
     query = update.callback_query
     if query is not None:
         try:
@@ -39,11 +46,6 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, outcome: O
             await send_document(context.bot, update.effective_chat.id, document)
         await context.bot.send_message(chat_id=update.effective_chat.id, text=reply.text,
                                        reply_markup=markup_for(reply))
-    for notice in outcome.notices:
-        try:
-            await context.bot.send_message(chat_id=notice.chat_id, text=notice.text)
-        except TelegramError as exc:
-            log.warning("could not tell chat %s what changed: %s", notice.chat_id, type(exc).__name__)
 
 
 async def send_chart(bot: Bot, chat_id: int, chart: ChartData) -> Message:

@@ -48,7 +48,8 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     flag_id = parse_telegram_id(args)  # a flag number reads the same way as an id
     if flag_id is None:
         return Outcome().say(USAGE_ACK)
-    flag = ctx.session.get(SafetyFlag, flag_id)
+    # Flag numbers are 32-bit keys: a longer number names no flag (and PostgreSQL would refuse to look).
+    flag = ctx.session.get(SafetyFlag, flag_id) if flag_id < 2**31 else None
     if flag is None:
         return Outcome().say(f"There is no flag #{flag_id}. Send /flags to see the open ones.")
     participant = ctx.session.get(Participant, flag.participant_id)

@@ -72,7 +72,8 @@ def users(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
         today = ctx.local_today(person)
         last = last_checkins.get(person.id)
         lines.append(" · ".join((
-            str(person.telegram_id), person.first_name or "—", state_of(ctx, person),
+            # Names cut short so a full page stays within one Telegram message (4,096 characters).
+            str(person.telegram_id), (person.first_name or "—")[:40], state_of(ctx, person),
             f"checked in {_ago(last, today)}",
             _adherence(logs.get(person.id, {}), days.get(person.id, ""), today, person, ctx),
             f"⚠️ {flags[person.id]} open flag{'s' * (flags[person.id] != 1)}" if flags.get(person.id) else "no flags",

@@ -83,8 +83,8 @@ async def test_a_database_locked_past_the_retries_gets_try_again_and_the_next_me
     assert _count(world, CheckIn) == 1
 
 
-async def test_a_red_flag_while_the_database_is_locked_still_gets_its_answer_and_reaches_the_admins(world):
-    """The safety answer and the admins' alert need no database: a red flag is never lost in an apology."""
+async def test_a_red_flag_while_the_database_is_locked_still_gets_its_safety_answer(world):
+    """The safety answer needs no database: a red flag is never lost in an apology."""
     bo, admin = world.person(8002, "Bo"), world.person(ADMIN_ID, "Admin")
     await onboard(bo)
 
@@ -97,7 +97,6 @@ async def test_a_red_flag_while_the_database_is_locked_still_gets_its_answer_and
         await bo.say("I suddenly can't control my bladder")
         await world.emulator.client.await_idle(timeout=10)
     answers = [m["text"] for m in await bo.messages()][-2:]
-    assert answers[0] == texts.SORRY_TRY_AGAIN
-    assert answers[1] == red_flag_reply(detect_red_flags("I suddenly can't control my bladder"))
-    (alert,) = [m["text"] for m in await admin.messages()][before:]
-    assert "Bo (id 8002)" in alert and "not in /flags: please follow up directly" in alert
+    assert answers == [texts.SORRY_TRY_AGAIN, red_flag_reply(detect_red_flags("I suddenly can't control my bladder"))]
+    # Not alerted from the error path (consent can't be checked then); the flag is raised when Bo writes again.
+    assert [m["text"] for m in await admin.messages()][before:] == []

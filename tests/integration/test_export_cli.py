@@ -38,7 +38,8 @@ def test_export_writes_the_csv_and_the_pdf_even_for_someone_with_no_entries(tmp_
 
     paths = [Path(line) for line in capsys.readouterr().out.split("\n") if line]
     assert [path.parent.name for path in paths] == ["for-my-doctor", "for-my-doctor"]
-    assert [path.name.startswith("coach-export-") for path in paths] == [True, True]
+    assert [path.name.startswith(f"{TELEGRAM_ID}-coach-export-") for path in paths] == [True, True]
+    assert [path.stat().st_mode & 0o777 for path in paths] == [0o600, 0o600], "health data: owner only"
     assert [path.suffix for path in paths] == [".csv", ".pdf"]
     lines = list(csv.DictReader(io.StringIO(paths[0].read_bytes().decode("utf-8-sig"))))
     values = {line["column"]: line["value"] for line in lines}

@@ -12,7 +12,7 @@ from coach.bot.runtime import runtime
 from coach.services import admin, admin_changes, admin_overview, gate, programs
 from coach.services.gate import AdminUseCase
 
-ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,12})$")
+ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})$")
 
 
 async def _run_for_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, use_case: AdminUseCase) -> None:

@@ -13,14 +13,14 @@ from coach.services import checkins, erasure, onboarding, review, schedules, ses
 from coach.services.replies import Outcome
 
 ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
-CHECKIN = re.compile(r"^c1:(\d{1,12}):(\d|x):(\d{1,2})$")
-FOOT = re.compile(r"^f1:(\d{1,12}):([01])$")
-SESSION_REMINDER = re.compile(r"^r1:(\d{1,12}):([dpsz])$")
-SESSION_QUESTION = re.compile(r"^s1:(\d{1,12}):(rpe|pain|reps):(\d{1,2})$")
+CHECKIN = re.compile(r"^c1:(\d{1,9}):(\d|x):(\d{1,2})$")
+FOOT = re.compile(r"^f1:(\d{1,9}):([01])$")
+SESSION_REMINDER = re.compile(r"^r1:(\d{1,9}):([dpsz])$")
+SESSION_QUESTION = re.compile(r"^s1:(\d{1,9}):(rpe|pain|reps):(\d{1,2})$")
 LOG = re.compile(r"^l1:([dps]):(\d{8})$")
 SCHEDULE = re.compile(r"^h1:([ctdr])(?::(\d{3,4}))?$")
-WEEKLY_REVIEW = re.compile(r"^w1:(\d{1,12}):([ak])$")
-DELETE = re.compile(r"^d1:(\d{1,12}):(\d{1,10}):([yn])$")
+WEEKLY_REVIEW = re.compile(r"^w1:(\d{1,9}):([ak])$")
+DELETE = re.compile(r"^d1:(\d{1,9}):(\d{1,10}):([yn])$")
 
 
 async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import contextlib
 import logging
 
+from sqlalchemy.exc import DBAPIError
 from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from coach.bot.runtime import runtime
-from coach.domain.safety import admin_alert_text, detect_red_flags, red_flag_reply
+from coach.domain.safety import detect_red_flags, red_flag_reply
 from coach.services import texts
 from coach.services.inbox import SAFETY_SCAN_LIMIT
 
@@ -37,22 +37,14 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _red_flags_without_the_database(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A red flag in a message that could not be handled (the database away, say) still gets its calm,
-    specific answer and still reaches the admins: neither needs the database. It could not be stored, so
-    the admins are asked to follow up directly."""
-    message = update.effective_message
-    text = (message.text or message.caption or "") if message is not None else ""
-    found = detect_red_flags(text[:SAFETY_SCAN_LIMIT]) if text else []
-    if not found or update.effective_chat is None:
+    """A red flag in a message that failed on the database still gets its calm, specific answer: that needs
+    no database. Only for a database failure (otherwise the flag was stored and answered already), and only
+    for what the person wrote (a button press carries the bot's own text). Admins are not alerted from here:
+    whether the person consented to that cannot be checked while the database is away."""
+    if not isinstance(context.error, DBAPIError) or update.message is None or update.effective_chat is None:
         return
-    with contextlib.suppress(TelegramError):
-        await context.bot.send_message(update.effective_chat.id, red_flag_reply(found))
-    user = update.effective_user
-    label = f"{(user.first_name if user else '') or 'participant'} (id {user.id if user else '?'})"
-    alert = admin_alert_text(found, participant_label=label) + (
-        "\nThis could not be stored (the bot hit an error), so it is not in /flags: please follow up directly.")
-    for admin in runtime(context).settings.coach_admin_ids:
-        try:
-            await context.bot.send_message(admin, alert)
-        except TelegramError as exc:
-            log.warning("could not alert admin %s: %s", admin, type(exc).__name__)
+    text = update.message.text or update.message.caption or ""
+    found = detect_red_flags(text[:SAFETY_SCAN_LIMIT]) if text else []
+    if found:
+        with contextlib.suppress(TelegramError):
+            await context.bot.send_message(update.effective_chat.id, red_flag_reply(found))
