@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import time, timedelta
 
 from coach.domain import program as program_domain
 from coach.domain import program_edit
@@ -99,9 +98,7 @@ def pause_user(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
         days = int(words[0]) if re.fullmatch(r"\d{1,3}", words[0], re.ASCII) else 0
         if not 1 <= days <= schedules.MAX_PAUSE_DAYS:
             return Outcome().say(f"Give a number of days from 1 to {schedules.MAX_PAUSE_DAYS}. " + USAGE_PAUSEUSER)
-        last_day = ctx.local_today(participant) + timedelta(days=days - 1)
-        participant.paused_until = sched.local_occurrence(last_day + timedelta(days=1), time(0, 0),
-                                                          participant.timezone)
+        last_day = schedules.pause_for(ctx, participant, days)
         told = f"Your coaching team paused your reminders through {format_day(last_day)}"
     after = _pause_words(ctx, participant)
     if after == before:
@@ -186,8 +183,7 @@ def _pause_words(ctx: UseCaseContext, participant: Participant) -> str:
         return "reminders on"
     if participant.paused_until == schedules.PAUSED_UNTIL_RESUMED:
         return "reminders paused until resumed"
-    last_day = participant.paused_until.astimezone(ctx.zone(participant)).date() - timedelta(days=1)
-    return f"reminders paused through {format_day(last_day)}"
+    return f"reminders paused through {format_day(schedules.paused_through(ctx, participant))}"
 
 
 def _numbered(participant: Participant, version: int, program: program_domain.Program) -> str:

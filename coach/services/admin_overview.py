@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime, timedelta
 
 from coach.domain import schedule as sched
@@ -46,11 +47,10 @@ def state_of(ctx: UseCaseContext, participant: Participant) -> str:
 
 def users(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     """/users [page]: one line per participant: id, name, state, last check-in, this week's sessions, flags."""
-    words = args.split()
-    page = int(words[0]) if len(words) == 1 and words[0].isascii() and words[0].isdigit() and len(words[0]) < 6 \
-        else (1 if not words else 0)
-    if page < 1:
+    page_word = args.strip() or "1"
+    if not re.fullmatch(r"[0-9]{1,5}", page_word) or int(page_word) < 1:
         return Outcome().say(USAGE_USERS)
+    page = int(page_word)
     total = store.participant_count(connection=ctx.connection)
     if total == 0:
         return Outcome().say("Nobody has started the bot yet.")

@@ -6,7 +6,7 @@ Every change replans the participant's queued reminders, so it takes effect at t
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from coach.domain import schedule as sched
 from coach.domain.symptoms import format_day
@@ -86,9 +86,7 @@ def pause(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
         return Outcome().say(f"Please give a number of days from 1 to {MAX_PAUSE_DAYS}, e.g. /pause 7 — "
                              "or just /pause until you send /resume.")
     days = int(words[0])
-    # Through the end of the last paused day, in the participant's own time.
-    last_day = ctx.local_today(participant) + timedelta(days=days - 1)
-    participant.paused_until = sched.local_occurrence(last_day + timedelta(days=1), time(0, 0), participant.timezone)
+    last_day = pause_for(ctx, participant, days)
     participant_store.touch(participant, now=ctx.now)
     return Outcome().say(f"Reminders paused for {days} day{'s' if days != 1 else ''}, through "
                          f"{format_day(last_day)}. They start again by themselves after that, or send /resume "
@@ -106,6 +104,18 @@ def resume(ctx: UseCaseContext, participant: Participant) -> Outcome:
 
 def is_paused(ctx: UseCaseContext, participant: Participant) -> bool:
     return participant.paused_until is not None and participant.paused_until > ctx.now
+
+
+def pause_for(ctx: UseCaseContext, participant: Participant, days: int) -> date:
+    """Pause reminders through the end of the `days`-th local day from today; that last paused day."""
+    last_day = ctx.local_today(participant) + timedelta(days=days - 1)
+    participant.paused_until = sched.local_occurrence(last_day + timedelta(days=1), time(0, 0), participant.timezone)
+    return last_day
+
+
+def paused_through(ctx: UseCaseContext, participant: Participant) -> date:
+    """The last local day of a pause with an end (paused_until is the midnight starting the day after)."""
+    return participant.paused_until.astimezone(ctx.zone(participant)).date() - timedelta(days=1)
 
 
 def _apply(ctx: UseCaseContext, participant: Participant, change: sched.ScheduleChange, *, edit: bool) -> Outcome:
@@ -137,8 +147,8 @@ def _describe(ctx: UseCaseContext, participant: Participant, schedule: Schedule)
         if participant.paused_until == PAUSED_UNTIL_RESUMED:
             text += "\n\n⏸ Reminders are paused until you send /resume."
         else:
-            until = participant.paused_until.astimezone(ctx.zone(participant)).date() - timedelta(days=1)
-            text += f"\n\n⏸ Reminders are paused through {format_day(until)} (/resume to restart now)."
+            text += (f"\n\n⏸ Reminders are paused through {format_day(paused_through(ctx, participant))} "
+                     "(/resume to restart now).")
     return text
 
 

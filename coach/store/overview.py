@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Connection, and_, case, func, select
 
 from coach.store.models import CheckIn, Participant, Reminder, SafetyFlag, Schedule, SessionLog
+from coach.store.reviews import as_date
 
 _P, _C, _F, _S, _L, _R = (m.__table__ for m in (Participant, CheckIn, SafetyFlag, Schedule, SessionLog, Reminder))
 
@@ -30,7 +31,7 @@ def participant_page(*, connection: Connection, offset: int, limit: int) -> list
 def last_checkin_dates(*, connection: Connection, participant_ids: Sequence[int]) -> dict[int, date]:
     rows = connection.execute(select(_C.c.participant_id, func.max(_C.c.local_date))
                               .where(_C.c.participant_id.in_(participant_ids)).group_by(_C.c.participant_id))
-    return {pid: _as_date(day) for pid, day in rows}
+    return {pid: as_date(day) for pid, day in rows}
 
 
 def open_flag_counts(*, connection: Connection, participant_ids: Sequence[int]) -> dict[int, int]:
@@ -54,7 +55,7 @@ def session_statuses(*, connection: Connection, participant_ids: Sequence[int],
                               .where(_L.c.participant_id.in_(participant_ids), _L.c.local_date >= since))
     result: dict[int, dict[date, str]] = defaultdict(dict)
     for pid, day, status in rows:
-        result[pid][_as_date(day)] = status
+        result[pid][as_date(day)] = status
     return result
 
 
@@ -87,7 +88,3 @@ def oldest_waiting(*, connection: Connection, now: datetime) -> datetime | None:
     """When the longest-waiting due reminder fell due (the dispatcher's lag), or None if none is waiting."""
     return connection.execute(select(func.min(_R.c.due_at)).where(
         _R.c.status.in_(("queued", "sending")), _R.c.due_at <= now)).scalar_one()
-
-
-def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)

@@ -195,7 +195,11 @@ async def test_admin_review_shows_the_review_and_chart_and_nobody_else_may(world
     await onboard(stranger)
     world.clock.set(SUNDAY_AFTERNOON - timedelta(hours=1))
     await a_week(ola)
-    shown = await admin.say("/review 6008")
+    before = len(await admin.messages())
+    await admin.say("/review 6008")
+    # The first chart a process draws loads matplotlib (about a second), longer than the quiet spell after
+    # which a reply counts as complete: wait for the three messages themselves.
+    shown = (await world.emulator.client.await_for_messages(ADMIN_ID, before + 3))[before:]
     assert [m["kind"] for m in shown] == ["text", "photo", "text"]
     assert shown[0]["text"].startswith("Review for Ola (id 6008): light progression")
     assert shown[2]["text"].startswith("Your weekly review, Ola") and shown[2]["text"].endswith(CLINICIAN_PROMPT)

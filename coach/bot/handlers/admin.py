@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -10,7 +11,9 @@ from telegram.ext import ContextTypes
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
 from coach.bot.runtime import runtime
 from coach.services import admin, admin_changes, admin_overview, gate, programs
+from coach.services.context import UseCaseContext
 from coach.services.gate import AdminUseCase
+from coach.services.replies import Outcome
 
 ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})$")
 
@@ -21,10 +24,26 @@ async def _run_for_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, use
     await run_plain(update, context, lambda ctx: gate.for_admin(ctx, sender, use_case, command=command))
 
 
-async def review(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/review <telegram id>: a participant's weekly review, now."""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin.review_participant(ctx, admin_id, args))
+AdminCommand = Callable[[UseCaseContext, int, str], Outcome]
+
+
+def _with_args(use_case: AdminCommand) -> Callable[[Update, ContextTypes.DEFAULT_TYPE], Awaitable[None]]:
+    """A handler for an admin command that takes the words after it: read them, then the one guard."""
+    async def handler(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        args = command_args(update)
+        await _run_for_admin(update, context, lambda ctx, admin_id: use_case(ctx, admin_id, args))
+
+    handler.__doc__ = use_case.__doc__
+    return handler
+
+
+review = _with_args(admin.review_participant)
+ack = _with_args(admin.acknowledge)
+users = _with_args(admin_overview.users)
+user = _with_args(admin_overview.user)
+set_schedule = _with_args(admin_changes.set_schedule)
+pause_user = _with_args(admin_changes.pause_user)
+resume_user = _with_args(admin_changes.resume_user)
 
 
 async def flags(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -32,51 +51,15 @@ async def flags(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _run_for_admin(update, context, admin.open_flags)
 
 
-async def ack(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/ack <flag>: a red flag was followed up."""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin.acknowledge(ctx, admin_id, args))
+async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/stats: delivery health."""
+    await _run_for_admin(update, context, admin_overview.stats)
 
 
 async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Foot cleared — usual program."""
     wound_flag_id = int(ADMIN_BUTTON.match(update.callback_query.data).group(1))
     await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(ctx, admin_id, wound_flag_id))
-
-
-async def users(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/users [page]: everyone, a page at a time."""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin_overview.users(ctx, admin_id, args))
-
-
-async def user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/user <id>: one participant in detail."""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin_overview.user(ctx, admin_id, args))
-
-
-async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/stats: delivery health."""
-    await _run_for_admin(update, context, admin_overview.stats)
-
-
-async def set_schedule(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/setschedule <id> checkin|sessions|review …"""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin_changes.set_schedule(ctx, admin_id, args))
-
-
-async def pause_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/pauseuser <id> [days]"""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin_changes.pause_user(ctx, admin_id, args))
-
-
-async def resume_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """/resumeuser <id>"""
-    args = command_args(update)
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin_changes.resume_user(ctx, admin_id, args))
 
 
 async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
