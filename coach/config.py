@@ -34,6 +34,18 @@ class Settings(BaseSettings):
     coach_tick_seconds: float = Field(default=30.0, gt=0, le=3600)
     coach_send_rate: float = Field(default=25.0, gt=0, le=1000)
     coach_grace_minutes: int = Field(default=120, ge=1, le=24 * 60)
+    # A reminder or an update claimed by a worker that then died goes to another worker after this.
+    coach_claim_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
+    # Webhook mode (`coach run --webhook`): where Telegram's updates arrive, and the shared secret
+    # Telegram sends back with each (set with setWebhook's secret_token). COACH_WEBHOOK_URL, when
+    # given, is registered with Telegram at start; behind a proxy it is the public https address.
+    coach_webhook_secret: SecretStr | None = None
+    coach_webhook_url: str | None = None
+    coach_webhook_host: str = "0.0.0.0"
+    coach_webhook_port: int = Field(default=8080, ge=0, le=65535)
+    coach_webhook_path: str = "/telegram"
+    # How long one call to Telegram may take before it counts as timed out (PTB's read timeout).
+    coach_telegram_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
 
     @field_validator("coach_admin_ids", mode="before")
     @classmethod
@@ -78,6 +90,24 @@ class Settings(BaseSettings):
         if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
         return value
+
+    @field_validator("coach_webhook_path")
+    @classmethod
+    def _check_webhook_path(cls, value: str) -> str:
+        if not re.fullmatch(r"/[A-Za-z0-9_\-/]*", value):
+            raise ValueError("COACH_WEBHOOK_PATH must start with / and hold only letters, digits, -, _ and /")
+        return value
+
+    def require_webhook_secret(self) -> str:
+        """The webhook secret, or a ConfigError (never its value): Telegram allows 1-256 of A-Z a-z 0-9 _ -."""
+        secret = self.coach_webhook_secret.get_secret_value().strip() if self.coach_webhook_secret else ""
+        if not secret:
+            raise ConfigError("COACH_WEBHOOK_SECRET is not set: webhook mode needs it, so that only Telegram "
+                              "can post updates. Make one with: python -c 'import secrets; "
+                              "print(secrets.token_urlsafe(32))'")
+        if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+            raise ConfigError("COACH_WEBHOOK_SECRET must be 16 to 256 letters, digits, '_' or '-'.")
+        return secret
 
     def require_token(self) -> str:
         """The bot token, or a ConfigError naming what is wrong with it (never its value)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 
 from sqlalchemy import Engine
@@ -45,7 +46,8 @@ PARTICIPANT_COMMANDS = [
 
 def build_application(settings: Settings, *, engine: Engine, clock: Clock, token: str) -> Application:
     """The bot, wired to the database and the clock it is given."""
-    builder = ApplicationBuilder().token(token).base_url(settings.telegram_api_base_url)
+    builder = (ApplicationBuilder().token(token).base_url(settings.telegram_api_base_url)
+               .read_timeout(settings.coach_telegram_timeout_seconds))
     if settings.telegram_api_base_url.endswith("/bot"):
         builder = builder.base_file_url(settings.telegram_api_base_url.removesuffix("/bot") + "/file/bot")
     application = (
@@ -58,7 +60,9 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
                            admin_ids=settings.coach_admin_ids)
     reminders = ReminderEngine(runner, application.bot, send_rate=settings.coach_send_rate,
-                               grace=timedelta(minutes=settings.coach_grace_minutes))
+                               grace=timedelta(minutes=settings.coach_grace_minutes),
+                               lease=timedelta(seconds=settings.coach_claim_lease_seconds),
+                               tick_seconds=settings.coach_tick_seconds)
     application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner, reminders=reminders)
     register_handlers(application)
     return application
@@ -120,7 +124,12 @@ def register_handlers(application: Application) -> None:
 
 
 async def _post_shutdown(application: Application) -> None:
-    application.bot_data[RUNTIME_KEY].runner.close()
+    runtime = application.bot_data[RUNTIME_KEY]
+    try:
+        await runtime.reminders.forget_worker()
+    except Exception:  # noqa: BLE001 - the database may be the reason we stop; the row then ages out
+        logging.getLogger(__name__).warning("could not sign this worker off", exc_info=True)
+    runtime.runner.close()
 
 
 async def _post_init(application: Application) -> None:

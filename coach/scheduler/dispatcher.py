@@ -30,8 +30,11 @@ from coach.store import sessions as session_store
 from coach.store.reminders import DueReminder
 
 log = logging.getLogger(__name__)
-# A claim older than this was left by a worker that stopped mid-send.
-CLAIM_LEASE = timedelta(minutes=5)
+# A claim not renewed for this long was left by a worker that died (COACH_CLAIM_LEASE_SECONDS).
+DEFAULT_CLAIM_LEASE = timedelta(minutes=2)
+# A batch is claimed for about this many seconds of sending: a claim waiting in a batch is not
+# renewed until its turn, and must not outlast the lease while its worker is alive and well.
+BATCH_SECONDS = 30
 LOST_CLAIM = "claim lost"
 # A check-in reminder that went out late (after a restart, say) gets no follow-up hard on its heels.
 FOLLOW_UP_NOT_BEFORE = timedelta(minutes=30)
@@ -46,6 +49,7 @@ class SendPacer:
 
     def __init__(self, rate: float):
         self.interval = 1.0 / rate
+        self.rate = rate
         self.next_slot = 0.0
         self.last_to_chat: dict[int, float] = {}
         self.paused_until = 0.0
@@ -60,6 +64,10 @@ class SendPacer:
         self.last_to_chat[chat_id] = slot
         if slot > now:
             await asyncio.sleep(slot - now)
+
+    def set_rate(self, rate: float) -> None:
+        """This worker's share of the bot's send rate (Telegram counts every worker's sends together)."""
+        self.rate, self.interval = rate, 1.0 / rate
 
     def pause(self, seconds: float) -> None:
         self.paused_until = max(self.paused_until, monotonic_time.monotonic() + seconds)
@@ -81,11 +89,13 @@ class DispatchReport:
 
 class Dispatcher:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
-                 batch: int = 500, worker: str | None = None):
+                 batch: int = 500, worker: str | None = None, lease: timedelta = DEFAULT_CLAIM_LEASE):
         self.runner = runner
         self.bot = bot
         self.grace = grace
         self.batch = batch
+        self.lease = lease
+        self.send_rate = send_rate
         self.pacer = SendPacer(send_rate)
         # Names this process's claims; two dispatchers in one process (tests) need their own names.
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
@@ -100,7 +110,7 @@ class Dispatcher:
         if monotonic_time.monotonic() < self.pacer.paused_until or self.stopping():
             return report  # Telegram asked us to wait, or we are stopping: claim nothing
         claimed = await self.runner.run_async(
-            lambda ctx: store.claim_due(connection=ctx.connection, now=ctx.now, limit=self.batch,
+            lambda ctx: store.claim_due(connection=ctx.connection, now=ctx.now, limit=self._batch_size(),
                                         worker=self.worker))
         for index, reminder in enumerate(claimed):
             if monotonic_time.monotonic() < self.pacer.paused_until or self.stopping():
@@ -119,8 +129,19 @@ class Dispatcher:
         self.pacer.forget_old_chats()
         return report
 
+    def share_with(self, workers: int) -> None:
+        """Send at 1/`workers` of the bot's rate, as that many workers are sending."""
+        self.pacer.set_rate(self.send_rate / max(1, workers))
+
+    def _batch_size(self) -> int:
+        return min(self.batch, max(10, int(self.pacer.rate * BATCH_SECONDS)))
+
     def _housekeeping(self, ctx: UseCaseContext) -> int:
-        store.give_up_stale_claims(connection=ctx.connection, claimed_before=ctx.now - CLAIM_LEASE)
+        released, uncertain = store.recover_stale_claims(connection=ctx.connection,
+                                                         claimed_before=ctx.now - self.lease)
+        if released or uncertain:
+            log.warning("a worker stopped holding reminders: %d back in the queue, %d uncertain",
+                        released, uncertain)
         return store.expire_overdue(connection=ctx.connection, older_than=ctx.now - self.grace)
 
     async def _one(self, reminder: DueReminder, report: DispatchReport) -> None:

@@ -9,19 +9,29 @@ from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
 from coach.scheduler.digest import send_digest
-from coach.scheduler.dispatcher import Dispatcher, DispatchReport
+from coach.scheduler.dispatcher import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
 from coach.scheduler.planner import plan_page
+from coach.services.context import UseCaseContext
 from coach.services.runner import UseCaseRunner
+from coach.store import workers as worker_store
 
 log = logging.getLogger(__name__)
 JOB_NAME = "reminders-tick"
 
 
+# A worker not seen for this many ticks no longer counts towards sharing the send rate.
+ALIVE_TICKS = 3
+# ...and after this long its row is deleted (killed workers leave one behind).
+FORGET_SILENT_AFTER = timedelta(days=1)
+
+
 class ReminderEngine:
-    def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta):
+    def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
+                 lease: timedelta = DEFAULT_CLAIM_LEASE, tick_seconds: float = 30.0):
         self.runner = runner
         self.bot = bot
-        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace)
+        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace, lease=lease)
+        self.alive_window = timedelta(seconds=tick_seconds * ALIVE_TICKS)
 
     async def plan(self) -> int:
         """Plan every participant who needs it, a page per transaction; returns how many pages."""
@@ -35,10 +45,22 @@ class ReminderEngine:
 
     async def tick(self) -> DispatchReport:
         """One tick, as the JobQueue runs it (tests call it directly after moving the clock)."""
+        self.dispatcher.share_with(await self.runner.run_async(self._heartbeat))
         await self.plan()
         report = await self.dispatcher.dispatch()
         await send_digest(self.runner, self.bot)
         return report
+
+    def _heartbeat(self, ctx: UseCaseContext) -> int:
+        """Say this worker is alive; returns how many workers are (so how many share the send rate)."""
+        worker_store.heartbeat(connection=ctx.connection, name=self.dispatcher.worker, now=ctx.now)
+        worker_store.forget_silent(connection=ctx.connection, seen_before=ctx.now - FORGET_SILENT_AFTER)
+        return worker_store.live_count(connection=ctx.connection, seen_since=ctx.now - self.alive_window)
+
+    async def forget_worker(self) -> None:
+        """On a clean stop: the other workers take over this one's share of the send rate at once."""
+        await self.runner.run_async(lambda ctx: worker_store.forget(connection=ctx.connection,
+                                                                    name=self.dispatcher.worker))
 
 
 def schedule_ticks(application: Application, engine: ReminderEngine, *, seconds: float) -> None:

@@ -218,11 +218,14 @@ class Reminder(SQLModel, table=True):
     kind: str = Field(max_length=24)  # session | session_snooze | checkin | checkin_followup | review
     local_date: date
     due_at: datetime = Field(sa_type=UTCDateTime)
-    # queued -> sending -> sent | expired | skipped | failed | uncertain
+    # queued -> sending -> sent | expired | skipped | failed | uncertain (back to queued if released unsent)
     status: str = Field(default="queued", max_length=12)
     detail: str | None = Field(default=None, max_length=64)  # why skipped, failed, expired, uncertain
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # Set just before the send itself: a claim with no attempt can go back to the queue when its
+    # worker dies; one with an attempt may have reached Telegram, so it is never sent again.
+    attempted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     created_at: datetime = Field(sa_type=UTCDateTime)
@@ -319,3 +322,44 @@ class AuditEntry(SQLModel, table=True):
     before: str | None = Field(default=None, sa_type=Text)
     after: str | None = Field(default=None, sa_type=Text)
     created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class InboxUpdate(SQLModel, table=True):
+    """An update from Telegram's webhook, stored before Telegram is answered.
+
+    Keyed by Telegram's own update_id, so a redelivered update is stored once. Workers claim rows
+    here (one chat's updates strictly in order), and a claim carries a token: the use case that
+    handles the update marks it done in its own transaction, fenced by that token, so an update
+    taken over after a worker died is never applied twice. The payload (which may hold health
+    data) is cleared once handled; the row stays a while only to recognise redeliveries.
+    """
+
+    __tablename__ = "inbox_update"
+
+    __table_args__ = (
+        Index("ix_inbox_update_status_update_id", "status", "update_id"),
+        Index("ix_inbox_update_chat_id_update_id", "chat_id", "update_id"),
+    )
+
+    update_id: int = Field(sa_column=Column(BigInteger, primary_key=True, autoincrement=False))
+    chat_id: int | None = Field(default=None, sa_type=BigInteger)
+    payload: str | None = Field(default=None, sa_type=Text)
+    # new -> working -> done | failed (given up after repeated errors)
+    status: str = Field(default="new", max_length=8)
+    attempts: int = Field(default=0)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claim_token: str | None = Field(default=None, max_length=32)
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    not_before: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    received_at: datetime = Field(sa_type=UTCDateTime)
+    handled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+
+
+class Worker(SQLModel, table=True):
+    """A running bot process, seen at every tick: workers share Telegram's send rate between them."""
+
+    __tablename__ = "worker"
+
+    name: str = Field(primary_key=True, max_length=64)
+    started_at: datetime = Field(sa_type=UTCDateTime)
+    seen_at: datetime = Field(sa_type=UTCDateTime)

@@ -104,11 +104,19 @@ def expire_overdue(*, connection: Connection, older_than: datetime) -> int:
                               .values(status="expired", detail="past its grace window")).rowcount
 
 
-def give_up_stale_claims(*, connection: Connection, claimed_before: datetime) -> int:
-    """A claim nobody finished (its worker died mid-send) may or may not have reached Telegram:
-    it is marked uncertain, never sent a second time."""
-    return connection.execute(update(_R).where(_R.c.status == "sending", _R.c.claimed_at < claimed_before)
-                              .values(status="uncertain", detail="worker stopped while sending")).rowcount
+def recover_stale_claims(*, connection: Connection, claimed_before: datetime) -> tuple[int, int]:
+    """Claims nobody finished, because their worker died: (released, uncertain).
+
+    A claim never tried goes back to the queue for another worker. One whose send was under way
+    may or may not have reached Telegram, which has no idempotency key: it is marked uncertain,
+    never sent a second time.
+    """
+    stale = (_R.c.status == "sending", _R.c.claimed_at < claimed_before)
+    released = connection.execute(update(_R).where(*stale, _R.c.attempted_at.is_(None))
+                                  .values(status="queued", claimed_by=None, claimed_at=None)).rowcount
+    uncertain = connection.execute(update(_R).where(*stale, _R.c.attempted_at.is_not(None))
+                                   .values(status="uncertain", detail="worker stopped while sending")).rowcount
+    return released, uncertain
 
 
 def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str) -> list[DueReminder]:
@@ -141,14 +149,14 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
 
 
 def renew_claim(*, connection: Connection, reminder_id: int, worker: str, now: datetime) -> bool:
-    """Just before sending: is the claim still this worker's? Renews its lease if so.
+    """Just before sending: is the claim still this worker's? Renews its lease and records the attempt if so.
 
     A batch can outlast the lease (a slow send rate, a long 429 pause); a claim another worker
     has meanwhile given up on must not be sent after all.
     """
     return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending",
                                                _R.c.claimed_by == worker)
-                              .values(claimed_at=now)).rowcount == 1
+                              .values(claimed_at=now, attempted_at=now)).rowcount == 1
 
 
 def finish(*, connection: Connection, reminder_id: int, status: str, now: datetime, detail: str | None = None,
@@ -162,10 +170,10 @@ def finish(*, connection: Connection, reminder_id: int, status: str, now: dateti
 
 
 def release(*, connection: Connection, reminder_ids: Sequence[int]) -> None:
-    """Put claimed reminders back in the queue unsent (Telegram asked us to wait)."""
+    """Put claimed reminders back in the queue unsent (Telegram asked us to wait, or we are stopping)."""
     if reminder_ids:
         connection.execute(update(_R).where(_R.c.id.in_(list(reminder_ids)), _R.c.status == "sending")
-                           .values(status="queued", claimed_by=None, claimed_at=None))
+                           .values(status="queued", claimed_by=None, claimed_at=None, attempted_at=None))
 
 
 def skip_queued(*, connection: Connection, participant_id: int, detail: str) -> int:
@@ -193,7 +201,7 @@ def snooze(*, connection: Connection, participant_id: int, local_date: date, due
     if existing is not None:
         connection.execute(update(_R).where(*key, _R.c.status != "sending").values(
             status="queued", due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
-            sent_at=None, message_id=None))
+            attempted_at=None, sent_at=None, message_id=None))
     else:
         queue(connection=connection, rows=[{"participant_id": participant_id, "kind": SNOOZED_SESSION,
                                             "local_date": local_date, "due_at": due_at, "status": "queued",

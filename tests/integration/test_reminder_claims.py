@@ -52,12 +52,14 @@ def test_a_claim_racing_another_never_takes_a_row_twice(engine):
 
 
 def test_a_claim_given_up_after_its_lease_is_not_sent_by_its_first_worker(engine):
-    """Worker A's batch outlasted the lease: B marked it uncertain; A may neither send it nor overwrite that."""
+    """Worker A's send was under way when its lease ran out: B marked it uncertain; A may neither send it
+    nor overwrite that."""
     _queue(engine, 1)
     with engine.begin() as conn:
         (claim,) = store.claim_due(connection=conn, now=NOW, limit=10, worker="a")
+        assert store.renew_claim(connection=conn, reminder_id=claim.id, worker="a", now=NOW)  # the send begins
     with engine.begin() as conn:
-        assert store.give_up_stale_claims(connection=conn, claimed_before=NOW + timedelta(minutes=1)) == 1
+        assert store.recover_stale_claims(connection=conn, claimed_before=NOW + timedelta(minutes=1)) == (0, 1)
     with engine.begin() as conn:
         assert not store.renew_claim(connection=conn, reminder_id=claim.id, worker="a",
                                      now=NOW + timedelta(minutes=6))
@@ -65,6 +67,24 @@ def test_a_claim_given_up_after_its_lease_is_not_sent_by_its_first_worker(engine
     with engine.connect() as conn:
         (row,) = store.for_participant(connection=conn, participant_id=claim.participant_id)
     assert (row.status, row.detail, row.message_id) == ("uncertain", "worker stopped while sending", None)
+
+
+def test_a_dead_workers_untried_claims_go_to_another_worker(engine):
+    """A worker died holding a batch: what it never began to send is released after the lease, another
+    worker claims and sends it, and the dead worker's name cannot finish it."""
+    _queue(engine, 3)
+    with engine.begin() as conn:
+        batch = store.claim_due(connection=conn, now=NOW, limit=10, worker="a")
+        assert store.renew_claim(connection=conn, reminder_id=batch[0].id, worker="a", now=NOW)
+    with engine.begin() as conn:
+        assert store.recover_stale_claims(connection=conn, claimed_before=NOW) == (0, 0)  # lease not over yet
+        assert store.recover_stale_claims(connection=conn, claimed_before=NOW + timedelta(minutes=1)) == (2, 1)
+    later = NOW + timedelta(minutes=2)
+    with engine.begin() as conn:
+        taken = store.claim_due(connection=conn, now=later, limit=10, worker="b")
+        assert [r.id for r in taken] == [r.id for r in batch[1:]]
+        assert not store.renew_claim(connection=conn, reminder_id=batch[1].id, worker="a", now=later)
+        assert store.renew_claim(connection=conn, reminder_id=batch[1].id, worker="b", now=later)
 
 
 def test_a_live_claim_is_renewed_and_finished(engine):
