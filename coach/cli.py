@@ -14,7 +14,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coach", description="A gentle strength-training coach on Telegram.")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("migrate", help="bring the database schema up to date")
-    commands.add_parser("run", help="run the bot (long polling)")
+    run = commands.add_parser("run", help="run the bot (long polling, or --webhook)")
+    run.add_argument("--webhook", action="store_true",
+                     help="serve Telegram's updates on COACH_WEBHOOK_HOST:PORT/PATH (needs COACH_WEBHOOK_SECRET); "
+                          "any number of workers can share one PostgreSQL database")
     demo = commands.add_parser("demo", help="a participant onboards and checks in, against the local emulator")
     demo.add_argument("--database", default="sqlite:///coach-demo.db",
                       help="database for the demo (default: a fresh coach-demo.db here)")
@@ -34,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "migrate":
             return _migrate(load_settings())
         if args.command == "run":
-            return _run(load_settings())
+            return _run(load_settings(), webhook=args.webhook)
         if args.command == "demo":
             from coach.demo import run_demo
 
@@ -67,8 +70,9 @@ def _migrate(settings: Settings) -> int:
     return 0
 
 
-def _run(settings: Settings) -> int:
+def _run(settings: Settings, *, webhook: bool = False) -> int:
     token = settings.require_token()  # before any heavy import: a bad token is one quick sentence
+    webhook_secret = settings.require_webhook_secret() if webhook else None
 
     from telegram import Update
 
@@ -78,7 +82,7 @@ def _run(settings: Settings) -> int:
     from coach.store.db import make_engine
     from coach.store.migrate import upgrade
 
-    configure_logging(settings.log_level, token=token)
+    configure_logging(settings.log_level, token=token, webhook_secret=webhook_secret)
     if settings.database_url.startswith("sqlite"):
         # The embedded default sets itself up on first start; PostgreSQL is migrated as a deploy step.
         upgrade(settings.database_url)
@@ -86,6 +90,11 @@ def _run(settings: Settings) -> int:
         logging.getLogger("coach").warning(
             "COACH_ADMIN_IDS is empty: red-flag alerts will reach nobody. Set it to your Telegram user id.")
     engine = make_engine(settings.database_url)
+    if webhook:
+        from coach.webhook.serve import serve_until_stopped
+
+        asyncio.run(serve_until_stopped(settings, engine=engine, clock=SystemClock()))
+        return 0
     application = build_application(settings, engine=engine, clock=SystemClock(), token=token)
     application.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0

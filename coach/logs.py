@@ -1,4 +1,4 @@
-"""Logging set-up: quiet HTTP libraries and a filter that keeps the bot token out of every line."""
+"""Logging set-up: quiet HTTP libraries and filters that keep the bot token and webhook secret out of every line."""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ class RedactToken(logging.Filter):
         return True
 
 
-def configure_logging(level: str, *, token: str | None = None) -> None:
+def configure_logging(level: str, *, token: str | None = None, webhook_secret: str | None = None) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     numeric = logging.getLevelName(level)
     for noisy in ("httpx", "httpcore", "apscheduler", "aiohttp.access"):
@@ -27,7 +27,8 @@ def configure_logging(level: str, *, token: str | None = None) -> None:
     # At DEBUG, python-telegram-bot logs every request's parameters and every update: message
     # texts, that is health data. Its INFO and above carry none.
     logging.getLogger("telegram").setLevel(max(logging.INFO, numeric))
-    if token:
-        redactor = RedactToken(token)
-        for handler in logging.getLogger().handlers:
-            handler.addFilter(redactor)
+    for secret in (token, webhook_secret):
+        if secret:
+            redactor = RedactToken(secret)
+            for handler in logging.getLogger().handlers:
+                handler.addFilter(redactor)

@@ -22,6 +22,7 @@ from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.clock import Clock
 from coach.config import Settings
+from coach.metrics import Metrics
 from coach.scheduler.engine import ReminderEngine, schedule_ticks
 from coach.services.runner import UseCaseRunner
 
@@ -59,11 +60,13 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
     )
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
                            admin_ids=settings.coach_admin_ids)
+    metrics = Metrics()
     reminders = ReminderEngine(runner, application.bot, send_rate=settings.coach_send_rate,
                                grace=timedelta(minutes=settings.coach_grace_minutes),
                                lease=timedelta(seconds=settings.coach_claim_lease_seconds),
-                               tick_seconds=settings.coach_tick_seconds)
-    application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner, reminders=reminders)
+                               tick_seconds=settings.coach_tick_seconds, metrics=metrics)
+    application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner, reminders=reminders,
+                                                metrics=metrics)
     register_handlers(application)
     return application
 
@@ -135,4 +138,8 @@ async def _post_shutdown(application: Application) -> None:
 async def _post_init(application: Application) -> None:
     await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
     runtime = application.bot_data[RUNTIME_KEY]
+    try:
+        await runtime.reminders.sign_in()
+    except Exception:  # noqa: BLE001 - the first tick signs in again; starting must not wait for the database
+        logging.getLogger(__name__).warning("could not sign this worker in yet", exc_info=True)
     schedule_ticks(application, runtime.reminders, seconds=runtime.settings.coach_tick_seconds)

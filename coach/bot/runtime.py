@@ -8,6 +8,7 @@ from telegram.ext import ContextTypes
 
 from coach.clock import Clock
 from coach.config import Settings
+from coach.metrics import Metrics
 from coach.scheduler.engine import ReminderEngine
 from coach.services.runner import UseCaseRunner
 
@@ -18,6 +19,7 @@ class Runtime:
     clock: Clock
     runner: UseCaseRunner
     reminders: ReminderEngine
+    metrics: Metrics
 
 
 RUNTIME_KEY = "coach.runtime"

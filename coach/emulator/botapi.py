@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import struct
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from coach.emulator.spec import Method, Upload, methods, visible_text
 from coach.emulator.state import ApiError, Chat, StoredMessage, World
+from coach.emulator.webhook import DEFAULT_MAX_CONNECTIONS
 
 Handler = Callable[[World, dict[str, Any], dict[str, Any]], Any]
 
@@ -33,6 +36,7 @@ NOT_MODIFIED = (
     "Bad Request: message is not modified: specified new message content and reply "
     "markup are exactly the same as a current content and reply markup of the message"
 )
+SECRET_RE = re.compile(r"[A-Za-z0-9_-]{1,256}\Z")
 QUERY_INVALID = "Bad Request: query is too old and response timeout expired or query ID is invalid"
 
 
@@ -260,29 +264,59 @@ def get_me(world: World, bot: dict[str, Any], v: dict[str, Any]) -> Any:
     }
 
 
+def _webhook_url(url: str) -> str:
+    # Telegram wants HTTPS; a local emulator delivers to plain http:// test servers too.
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ApiError(400, "Bad Request: bad webhook: An HTTPS URL must be provided for webhook")
+    return url
+
+
+def _secret_token(v: dict[str, Any]) -> str | None:
+    secret = v.get("secret_token")
+    if secret and not SECRET_RE.match(secret):
+        # 1-256 characters of A-Z, a-z, 0-9, _ and -: anything else is the bot's bug.
+        raise ApiError(400, "Bad Request: secret token contains unallowed characters", violation=True)
+    return secret or None
+
+
 def set_webhook(world: World, bot: dict[str, Any], v: dict[str, Any]) -> Any:
-    """setWebhook: record url/secret only (no delivery)."""
-    world.webhook = {"url": v["url"], "secret_token": v.get("secret_token")}
-    if v.get("drop_pending_updates"):
-        world.updates.clear()
+    """setWebhook: deliver updates by POSTing them to url (an empty url removes the webhook)."""
+    if not v["url"]:
+        world.delete_webhook(bool(v.get("drop_pending_updates")))
+        return True
+    world.set_webhook(
+        _webhook_url(v["url"]),
+        _secret_token(v),
+        min(max(v.get("max_connections", DEFAULT_MAX_CONNECTIONS), 1), 100),
+        v.get("allowed_updates"),
+        bool(v.get("drop_pending_updates")),
+    )
     return True
 
 
 def delete_webhook(world: World, bot: dict[str, Any], v: dict[str, Any]) -> Any:
     """deleteWebhook: back to getUpdates, optionally dropping pending updates."""
-    world.webhook = {}
-    if v.get("drop_pending_updates"):
-        world.updates.clear()
+    world.delete_webhook(bool(v.get("drop_pending_updates")))
     return True
 
 
 def get_webhook_info(world: World, bot: dict[str, Any], v: dict[str, Any]) -> Any:
-    """getWebhookInfo: current webhook and queue size."""
-    return {
-        "url": world.webhook.get("url", ""),
+    """getWebhookInfo: current webhook, queue size and the last delivery error."""
+    info: dict[str, Any] = {
+        "url": "",
         "has_custom_certificate": False,
-        "pending_update_count": len(world.updates),
+        "pending_update_count": world.pending_count(),
     }
+    session = world.webhook.session
+    if session is None:
+        return info
+    info.update(url=session.url, max_connections=session.max_connections)
+    if world.allowed_updates:
+        info["allowed_updates"] = list(world.allowed_updates)
+    if session.last_error_date is not None:
+        info.update(last_error_date=session.last_error_date, last_error_message=session.last_error_message)
+    return info
 
 
 def get_chat(world: World, bot: dict[str, Any], v: dict[str, Any]) -> Any:

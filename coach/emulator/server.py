@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import json
 import re
 import socket
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import parse_qsl
 
@@ -16,7 +17,8 @@ from aiohttp import hdrs, web
 
 from coach.emulator import botapi
 from coach.emulator.spec import Upload, check_call, parse_int
-from coach.emulator.state import ApiError, World
+from coach.emulator.state import FAILURE_STATUSES, ApiError, World
+from coach.emulator.webhook import DEFAULT_MAX_CONNECTIONS, DEFAULT_TIMEOUT, WebhookDeliverer
 
 TOKEN_RE = re.compile(r"\d+:[A-Za-z0-9_-]+\Z")
 MAX_UPLOAD = 64 * 1024 * 1024  # Telegram allows 50 MB uploads; stay above that
@@ -24,6 +26,7 @@ CONFLICT_POLL = "Conflict: terminated by other getUpdates request; make sure tha
 CONFLICT_WEBHOOK = (
     "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
 )
+WEBHOOK_METHODS = frozenset({"setWebhook", "deleteWebhook"})
 
 
 def _json_response(payload: Any, status: int = 200) -> web.Response:
@@ -72,6 +75,8 @@ class BotApiEmulator:
         self._bots: dict[str, dict[str, Any]] = {}
         self._poll_generation = 0
         self._closing = False
+        self._stopping = asyncio.Event()  # releases answers held back by fail_sends' "timeout"
+        self._webhook = WebhookDeliverer(self.state)
         self._control_ops: dict[str, Callable[..., Any]] = {
             "send_text": self._op_send_text,
             "send_batch": self._op_send_batch,
@@ -94,6 +99,14 @@ class BotApiEmulator:
             "rate_limit": self.rate_limit,
             "reset": self.reset,
             "stats": self.state.stats,
+            "set_webhook": self.set_webhook,
+            "delete_webhook": self.delete_webhook,
+            "webhook_info": lambda: botapi.get_webhook_info(self.state, self.state.bot_user, {}),
+            "set_webhook_timeout": self.set_webhook_timeout,
+            "lose_acks": self.lose_acks,
+            "webhook_log": self.state.webhook.entries,
+            "fail_sends": self.fail_sends,
+            "send_failures": lambda: list(self.state.send_failures),
         }
 
     # --- lifecycle ---------------------------------------------------------------------
@@ -112,14 +125,17 @@ class BotApiEmulator:
         site = web.SockSite(self._runner, sock)
         await site.start()
         self.host, self.port = host, sock.getsockname()[1]
+        await self._webhook.start()
         return self
 
     async def stop(self) -> None:
         """Stop serving and release the port."""
         # Release long polls and waits first so shutdown does not hang on them.
         self._closing = True
+        self._stopping.set()
         self.state.update_signal.notify()
         self.state.message_signal.notify()
+        await self._webhook.stop()
         if self._runner is not None:
             await self._runner.cleanup()
             self._runner = None
@@ -166,25 +182,79 @@ class BotApiEmulator:
             return _json_response(ApiError(code, text).payload(), code)
         if method == "getUpdates":
             return await self._get_updates(values)
+        failure = state.draw_send_failure(method)
+        if failure is not None and failure[0] in FAILURE_STATUSES:
+            return self._refuse_send(method, values, failure[0])
         state.in_flight += 1
+        try:
+            status, body = self._run(bot, method, values, raw, failure and failure[0])
+            if method in WEBHOOK_METHODS:
+                self._webhook.sync()
+            if failure is not None:
+                # The call took effect; only the answer goes wrong (held while still in flight).
+                return await self._spoil_answer(request, method, values, failure, status, body)
+            return _json_response(body, status)
+        finally:
+            state.in_flight -= 1
+            state.touch(call=True)
+
+    def _run(
+        self, bot: dict[str, Any], method: str, values: dict[str, Any], raw: dict[str, Any], failure: str | None
+    ) -> tuple[int, dict[str, Any]]:
+        """Run a validated call and record it; returns (HTTP status, JSON body)."""
+        state = self.state
         try:
             result = botapi.handle(state, bot, method, values, raw)
         except ApiError as err:
             recorded = _summarize(values)
             if err.violation:
                 state.record_violation(method, recorded, [err.description])
-            state.record_call(method, recorded, err.code)
-            return _json_response(err.payload(), err.code)
-        finally:
-            state.in_flight -= 1
-            state.touch(call=True)
-        state.record_call(method, _summarize(values), 200)
-        return _json_response({"ok": True, "result": result})
+            state.record_call(method, recorded, err.code, failure=failure)
+            return err.code, err.payload()
+        state.record_call(method, _summarize(values), 200, failure=failure)
+        return 200, {"ok": True, "result": result}
+
+    def _failed_chat(self, method: str, values: dict[str, Any]) -> Any:
+        if method == "answerCallbackQuery":
+            return self.state.callback_queries.get(values.get("callback_query_id"), {}).get("user_id")
+        return values.get("chat_id")
+
+    def _refuse_send(self, method: str, values: dict[str, Any], mode: str) -> web.Response:
+        """fail_sends' 5xx modes: nothing happens, Telegram-style error JSON with that status."""
+        state, code = self.state, int(mode)
+        state.record_call(method, _summarize(values), code, failure=mode)
+        state.record_send_failure(method, self._failed_chat(method, values), mode, None, stored=False)
+        state.touch(call=True)
+        body = {"ok": False, "error_code": code, "description": FAILURE_STATUSES[mode]}
+        return _json_response(body, code)
+
+    async def _spoil_answer(
+        self,
+        request: web.Request,
+        method: str,
+        values: dict[str, Any],
+        failure: tuple[str, float],
+        status: int,
+        body: dict[str, Any],
+    ) -> web.Response:
+        """fail_sends' "timeout" holds the answer back; "drop" closes the connection without one."""
+        mode, hold = failure
+        result = body.get("result")
+        message_id = result.get("message_id") if isinstance(result, dict) else None
+        stored = status == 200
+        self.state.record_send_failure(method, self._failed_chat(method, values), mode, message_id, stored=stored)
+        if mode == "drop":
+            if request.transport is not None:
+                request.transport.close()
+        else:
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._stopping.wait(), hold)
+        return _json_response(body, status)  # after a drop, aiohttp discards it
 
     async def _get_updates(self, values: dict[str, Any]) -> web.Response:
         """Long polling: answer at once when updates are pending, else wait up to `timeout`."""
         state = self.state
-        if state.webhook.get("url"):
+        if state.webhook.session is not None:
             return _json_response(ApiError(409, CONFLICT_WEBHOOK).payload(), 409)
         state.confirm(values.get("offset"))
         if "allowed_updates" in values:
@@ -320,9 +390,61 @@ class BotApiEmulator:
         self.state.rate_limit(chat_id, retry_after, times)
 
     def reset(self) -> None:
-        """Forget all users, messages, calls and injected failures."""
+        """Forget all users, messages, calls and injected failures; delete the webhook too."""
         self.state.reset()
         self.state.update_signal.notify()
+        self._webhook.sync()  # cancels deliveries of the forgotten webhook
+
+    def set_webhook(
+        self,
+        url: str,
+        secret_token: str | None = None,
+        max_connections: int = DEFAULT_MAX_CONNECTIONS,
+        allowed_updates: list[str] | None = None,
+        drop_pending_updates: bool = False,
+    ) -> bool:
+        """Like the bot calling setWebhook (http:// URLs are fine)."""
+        params: dict[str, Any] = {
+            "url": url,
+            "secret_token": secret_token,
+            "max_connections": int(max_connections),
+            "drop_pending_updates": bool(drop_pending_updates),
+        }
+        if allowed_updates is not None:
+            params["allowed_updates"] = allowed_updates
+        try:
+            botapi.set_webhook(self.state, self.state.bot_user, params)
+        except ApiError as err:
+            raise ValueError(err.description) from None
+        self._webhook.sync()
+        return True
+
+    def delete_webhook(self, drop_pending_updates: bool = False) -> bool:
+        """Like the bot calling deleteWebhook: back to getUpdates."""
+        self.state.delete_webhook(bool(drop_pending_updates))
+        self._webhook.sync()
+        return True
+
+    def set_webhook_timeout(self, seconds: float = DEFAULT_TIMEOUT) -> None:
+        """How long a webhook POST may take before it counts as failed ('Read timeout expired')."""
+        if float(seconds) <= 0:
+            raise ValueError("seconds must be positive")
+        self.state.webhook.timeout = float(seconds)
+
+    def lose_acks(self, times: int = 1, fraction: float = 0.0, seed: int = 0) -> None:
+        """Treat the next `times` 2xx webhook answers (or a seeded `fraction` of updates) as lost."""
+        self.state.webhook.lose_acks(times, fraction, seed)
+
+    def fail_sends(
+        self,
+        fraction: float,
+        modes: Sequence[str] = ("500", "502", "timeout"),
+        seed: int = 0,
+        methods: list[str] | None = None,
+        timeout_seconds: float = 3.0,
+    ) -> None:
+        """Fail each call of a sending method with probability `fraction` (0 turns it off)."""
+        self.state.fail_sends(fraction, list(modes), seed, methods, timeout_seconds)
 
 
 def _loose_json(value: str) -> Any:

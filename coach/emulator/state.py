@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import itertools
+import random
 import re
 import time
 from collections import Counter, deque
@@ -12,9 +13,21 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coach.emulator.spec import visible_text
+from coach.emulator.webhook import WebhookState, update_kind
 
 _COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{1,64})?")
 FIRST_UPDATE_ID = 100_000_001  # Telegram update ids are large; tests must not assume 1
+# fail_sends: the methods it hits unless told otherwise, and its modes.
+SEND_METHODS = (
+    "sendMessage",
+    "sendPhoto",
+    "sendDocument",
+    "editMessageText",
+    "editMessageReplyMarkup",
+    "answerCallbackQuery",
+)
+FAILURE_STATUSES = {"500": "Internal Server Error", "502": "Bad Gateway", "503": "Service Unavailable"}
+SEND_FAILURE_MODES = (*FAILURE_STATUSES, "timeout", "drop")
 
 
 class ApiError(Exception):
@@ -161,7 +174,11 @@ class World:
         self.reset()
 
     def reset(self) -> None:
-        """Forget everything except the update id counter (pollers keep their offsets)."""
+        """Forget everything except the update id counter (pollers keep their offsets).
+
+        The webhook goes too (updates go back to getUpdates), with its log, counters and the
+        injected ack losses and send failures: every test starts from a clean polling world.
+        """
         self.users: dict[int, dict[str, Any]] = {}
         self.chats: dict[int, Chat] = {}
         self.updates: deque[dict[str, Any]] = deque()
@@ -174,8 +191,10 @@ class World:
         self.blocked: set[int] = set()
         self.rate_limits: list[dict[str, Any]] = []
         self.commands: dict[tuple[str, str], list[Any]] = {}
-        self.webhook: dict[str, Any] = {}
+        self.webhook = WebhookState()
         self.allowed_updates: list[str] | None = None
+        self.send_faults: dict[str, Any] | None = None
+        self.send_failures: list[dict[str, Any]] = []
         self.method_counts: Counter[str] = Counter()
         self.in_flight = 0
         # wait_idle bookkeeping: any bot activity, last real call, last update hand-out.
@@ -344,10 +363,45 @@ class World:
         """Up to `limit` pending updates; types outside allowed_updates are discarded."""
         allowed = self.allowed_updates
         if allowed:
-            kept = deque(u for u in self.updates if _update_type(u) in allowed)
+            kept = deque(u for u in self.updates if update_kind(u) in allowed)
             if len(kept) != len(self.updates):
                 self.updates = kept
         return list(itertools.islice(self.updates, limit))
+
+    # --- bot side: webhook -------------------------------------------------------------
+
+    def set_webhook(
+        self,
+        url: str,
+        secret_token: str | None = None,
+        max_connections: int = 40,
+        allowed_updates: list[str] | None = None,
+        drop_pending_updates: bool = False,
+    ) -> None:
+        """Start (or re-point) webhook delivery; waiting updates carry over unless dropped."""
+        self._requeue(self.webhook.close())
+        if drop_pending_updates:
+            self.updates.clear()
+        if allowed_updates is not None:  # omitted = keep the previous setting, as on Telegram
+            self.allowed_updates = allowed_updates or None
+        self.webhook.open(url, secret_token, max_connections)
+        self.update_signal.notify()
+
+    def delete_webhook(self, drop_pending_updates: bool = False) -> None:
+        """Stop webhook delivery: unacknowledged updates go back to getUpdates unless dropped."""
+        self._requeue(self.webhook.close())
+        if drop_pending_updates:
+            self.updates.clear()
+        self.update_signal.notify()
+
+    def _requeue(self, updates: list[dict[str, Any]]) -> None:
+        if updates:
+            merged = sorted([*updates, *self.updates], key=lambda u: u["update_id"])
+            self.updates = deque(merged)
+
+    def pending_count(self) -> int:
+        """Updates not yet confirmed (polling) or acknowledged (webhook)."""
+        return len(self.updates) + self.webhook.pending
 
     # --- bot side: messages ------------------------------------------------------------
 
@@ -448,10 +502,13 @@ class World:
         if delivery:
             self.last_delivery = now
 
-    def record_call(self, method: str, params: dict[str, Any], status: int) -> None:
-        """Remember a Bot API call."""
+    def record_call(self, method: str, params: dict[str, Any], status: int, *, failure: str | None = None) -> None:
+        """Remember a Bot API call (with the fail_sends mode injected into it, if any)."""
         self.method_counts[method] += 1
-        self.calls.append({"method": method, "params": params, "status": status, "time": self.clock()})
+        call = {"method": method, "params": params, "status": status, "time": self.clock()}
+        if failure is not None:
+            call["failure"] = failure
+        self.calls.append(call)
 
     def record_violation(self, method: str, params: dict[str, Any], problems: list[str]) -> None:
         """Remember a call real Telegram would have rejected because the bot is wrong."""
@@ -478,11 +535,59 @@ class World:
             }
         )
 
+    def fail_sends(
+        self,
+        fraction: float,
+        modes: list[str],
+        seed: int,
+        methods: list[str] | None,
+        timeout_seconds: float,
+    ) -> None:
+        """Fail each call of a sending method with probability `fraction`, in a seeded random mode."""
+        fraction = float(fraction)
+        unknown = [m for m in modes if str(m) not in SEND_FAILURE_MODES]
+        if unknown or not modes or not 0.0 <= fraction <= 1.0:
+            raise ValueError(f"fraction must be in [0, 1] and modes among {SEND_FAILURE_MODES}")
+        if fraction == 0:
+            self.send_faults = None
+            return
+        self.send_faults = {
+            "fraction": fraction,
+            "modes": [str(m) for m in modes],
+            "rng": random.Random(seed),
+            "methods": frozenset(methods if methods is not None else SEND_METHODS),
+            "timeout": float(timeout_seconds),
+        }
+
+    def draw_send_failure(self, method: str) -> tuple[str, float] | None:
+        """(mode, timeout_seconds) of the failure to inject into this call, or None."""
+        faults = self.send_faults
+        if faults is None or method not in faults["methods"]:
+            return None
+        rng = faults["rng"]
+        if rng.random() >= faults["fraction"]:
+            return None
+        return rng.choice(faults["modes"]), faults["timeout"]
+
+    def record_send_failure(self, method: str, chat_id: Any, mode: str, message_id: int | None, stored: bool) -> None:
+        """Remember an injected send failure."""
+        self.send_failures.append(
+            {
+                "method": method,
+                "chat_id": chat_id,
+                "mode": mode,
+                "stored": stored,
+                "message_id": message_id,
+                "time": self.clock(),
+            }
+        )
+
     def is_idle(self, quiet: float, grace: float) -> bool:
         """Updates consumed, bot quiet for `quiet` s, and it reacted to the last delivery."""
         # A handler doing slow work before its first call (e.g. loading a geo database) looks
         # quiet, so until the bot makes a call after the latest hand-out we wait up to `grace` s.
-        if self.updates or self.in_flight:
+        # In webhook mode a hand-out is a POST, and an update is consumed once acknowledged.
+        if self.updates or self.in_flight or self.webhook.pending:
             return False
         now = time.monotonic()
         if now - self.last_activity < quiet:
@@ -491,14 +596,15 @@ class World:
 
     def stats(self) -> dict[str, Any]:
         """Counters for benchmarks."""
+        hook = self.webhook
         return {
-            "pending_updates": len(self.updates),
+            "pending_updates": self.pending_count(),
             "bot_messages": len(self.bot_messages),
             "violations": len(self.violations),
             "calls": dict(self.method_counts),
             "users": len(self.users),
+            "webhook_attempts": hook.attempts,
+            "webhook_acknowledged": hook.acknowledged,
+            "webhook_pending": self.pending_count() if hook.session else 0,
+            "send_failures": len(self.send_failures),
         }
-
-
-def _update_type(update: dict[str, Any]) -> str:
-    return next(k for k in update if k != "update_id")

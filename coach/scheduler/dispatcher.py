@@ -17,6 +17,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from coach.bot.deliver import send_chart
 from coach.bot.keyboards import markup_for
 from coach.domain.schedule import follow_up_on
+from coach.metrics import Metrics
 from coach.services import programs, reminder_texts
 from coach.services import review as weekly_review
 from coach.services.context import UseCaseContext
@@ -89,7 +90,8 @@ class DispatchReport:
 
 class Dispatcher:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
-                 batch: int = 500, worker: str | None = None, lease: timedelta = DEFAULT_CLAIM_LEASE):
+                 batch: int = 500, worker: str | None = None, lease: timedelta = DEFAULT_CLAIM_LEASE,
+                 metrics: Metrics | None = None):
         self.runner = runner
         self.bot = bot
         self.grace = grace
@@ -97,6 +99,7 @@ class Dispatcher:
         self.lease = lease
         self.send_rate = send_rate
         self.pacer = SendPacer(send_rate)
+        self.metrics = metrics
         # Names this process's claims; two dispatchers in one process (tests) need their own names.
         self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
         # True once the bot is shutting down (see schedule_ticks): the send in hand finishes, and the
@@ -156,8 +159,13 @@ class Dispatcher:
             if reply.chart is not None:
                 await self._send_chart(reminder, reply)
             await self.pacer.wait_turn(reminder.chat_id, same_reminder=reply.chart is not None)
-            message = await self.bot.send_message(chat_id=reminder.chat_id, text=reply.text,
-                                                  reply_markup=markup_for(reply))
+            started = monotonic_time.monotonic()
+            try:
+                message = await self.bot.send_message(chat_id=reminder.chat_id, text=reply.text,
+                                                      reply_markup=markup_for(reply))
+            finally:
+                if self.metrics is not None:
+                    self.metrics.send_seconds.observe(monotonic_time.monotonic() - started)
         except RetryAfter as exc:
             seconds = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
             log.warning("Telegram asked to pause sending for %ss", seconds)

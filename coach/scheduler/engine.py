@@ -8,6 +8,7 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
+from coach.metrics import Metrics
 from coach.scheduler.digest import send_digest
 from coach.scheduler.dispatcher import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
 from coach.scheduler.planner import plan_page
@@ -27,10 +28,10 @@ FORGET_SILENT_AFTER = timedelta(days=1)
 
 class ReminderEngine:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
-                 lease: timedelta = DEFAULT_CLAIM_LEASE, tick_seconds: float = 30.0):
+                 lease: timedelta = DEFAULT_CLAIM_LEASE, tick_seconds: float = 30.0, metrics: Metrics | None = None):
         self.runner = runner
         self.bot = bot
-        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace, lease=lease)
+        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace, lease=lease, metrics=metrics)
         self.alive_window = timedelta(seconds=tick_seconds * ALIVE_TICKS)
 
     async def plan(self) -> int:
@@ -45,7 +46,7 @@ class ReminderEngine:
 
     async def tick(self) -> DispatchReport:
         """One tick, as the JobQueue runs it (tests call it directly after moving the clock)."""
-        self.dispatcher.share_with(await self.runner.run_async(self._heartbeat))
+        await self.sign_in()
         await self.plan()
         report = await self.dispatcher.dispatch()
         await send_digest(self.runner, self.bot)
@@ -56,6 +57,10 @@ class ReminderEngine:
         worker_store.heartbeat(connection=ctx.connection, name=self.dispatcher.worker, now=ctx.now)
         worker_store.forget_silent(connection=ctx.connection, seen_before=ctx.now - FORGET_SILENT_AFTER)
         return worker_store.live_count(connection=ctx.connection, seen_since=ctx.now - self.alive_window)
+
+    async def sign_in(self) -> None:
+        """At start: count this worker at once, so the others share the send rate with it from their next tick."""
+        self.dispatcher.share_with(await self.runner.run_async(self._heartbeat))
 
     async def forget_worker(self) -> None:
         """On a clean stop: the other workers take over this one's share of the send rate at once."""

@@ -13,7 +13,9 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from coach.clock import Clock
+from coach.services.claims import CURRENT_CLAIM, ClaimLost, UpdateClaim
 from coach.services.context import UseCaseContext
+from coach.store import updates as update_store
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -47,12 +49,12 @@ class UseCaseRunner:
         if self.executor is not None:
             self.executor.shutdown(wait=True)
 
-    def run(self, use_case: Callable[[UseCaseContext], T]) -> T:
+    def run(self, use_case: Callable[[UseCaseContext], T], *, claim: UpdateClaim | None = None) -> T:
         """Run now, in this thread; a retry waits by sleeping (for threads and scripts)."""
         for delay in (*RETRY_DELAYS, None):
             try:
                 with self.engine.connect() as connection:
-                    return self._once(use_case, connection)
+                    return self._once(use_case, connection, claim)
             except (OperationalError, DBAPIError) as exc:
                 if not self._retry(exc, delay):
                     raise
@@ -60,14 +62,20 @@ class UseCaseRunner:
         raise AssertionError("unreachable")
 
     async def run_async(self, use_case: Callable[[UseCaseContext], T]) -> T:
-        """Run for a handler: a slow or retried database call never blocks other participants."""
+        """Run for a handler: a slow or retried database call never blocks other participants.
+
+        Handling an update from the webhook's inbox (see coach/webhook/inbox.py), the use case also
+        marks that update done, in the same transaction, so it is applied exactly once.
+        """
+        claim = CURRENT_CLAIM.get()
         if not self.inline:
-            return await asyncio.get_running_loop().run_in_executor(self.executor, self.run, use_case)
+            return await asyncio.get_running_loop().run_in_executor(
+                self.executor, lambda: self.run(use_case, claim=claim))
         for delay in (*RETRY_DELAYS, None):
             try:
                 if self._loop_connection is None:
                     self._loop_connection = self.engine.connect()
-                return self._once(use_case, self._loop_connection)
+                return self._once(use_case, self._loop_connection, claim)
             except (OperationalError, DBAPIError) as exc:
                 self._drop_loop_connection()  # whatever went wrong, the next attempt starts afresh
                 if not self._retry(exc, delay):
@@ -80,7 +88,8 @@ class UseCaseRunner:
             self._loop_connection.close()
             self._loop_connection = None
 
-    def _once(self, use_case: Callable[[UseCaseContext], T], connection: Connection) -> T:
+    def _once(self, use_case: Callable[[UseCaseContext], T], connection: Connection,
+              claim: UpdateClaim | None) -> T:
         # One transaction: committed if the use case ends cleanly, rolled back whole if not.
         with connection.begin():
             ctx = UseCaseContext(connection, now=self.clock.now(), default_timezone=self.default_timezone,
@@ -88,8 +97,13 @@ class UseCaseRunner:
             try:
                 result = use_case(ctx)
                 ctx.finish()
+                if claim is not None and not update_store.mark_done(
+                        connection=connection, update_id=claim.update_id, token=claim.token, now=ctx.now):
+                    raise ClaimLost(f"update {claim.update_id} was taken over by another worker")
             finally:
                 ctx.close()
+        if claim is not None:
+            claim.handled = True
         return result
 
     @staticmethod
@@ -101,7 +115,7 @@ class UseCaseRunner:
             # Two presses or lines raced for the same row: run again on what is now stored.
             log.info("retrying after a concurrent write to the same row")
             return True
-        if not _transient(exc):
+        if not is_transient(exc):
             return False
         # Only the error class is logged: statements carry health data as parameters.
         log.warning("database busy or unreachable (%s), retrying in %.2fs", type(exc.orig).__name__, delay)
@@ -112,7 +126,10 @@ class UseCaseRunner:
 _RETRY_SQLSTATES = frozenset({"40001", "40P01"})
 
 
-def _transient(exc: DBAPIError) -> bool:
+def is_transient(exc: BaseException) -> bool:
+    """A database error that is worth trying again a little later (locked, restarting, unreachable)."""
+    if not isinstance(exc, DBAPIError) or isinstance(exc, IntegrityError):
+        return False
     if exc.connection_invalidated:
         return True
     if getattr(exc.orig, "sqlstate", None) in _RETRY_SQLSTATES:

@@ -26,6 +26,7 @@ class ClaimedUpdate:
     update_id: int
     payload: str
     attempts: int  # counting this one
+    token: str  # the claim's, which fences what is stored for the update
 
 
 def receive(*, connection: Connection, update_id: int, chat_id: int | None, payload: str, now: datetime) -> bool:
@@ -58,7 +59,7 @@ def claim(*, connection: Connection, now: datetime, worker: str, token: str, lim
         update(_U).where(_U.c.update_id.in_(ids), _U.c.status == "new")
         .values(status="working", claimed_by=worker, claim_token=token, claimed_at=now, attempts=_U.c.attempts + 1)
         .returning(_U.c.update_id, _U.c.payload, _U.c.attempts))
-    return sorted((ClaimedUpdate(*row) for row in rows), key=lambda c: c.update_id)
+    return sorted((ClaimedUpdate(*row, token) for row in rows), key=lambda c: c.update_id)
 
 
 def mark_done(*, connection: Connection, update_id: int, token: str, now: datetime) -> bool:

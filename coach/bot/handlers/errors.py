@@ -12,7 +12,9 @@ from telegram.ext import ContextTypes
 
 from coach.domain.safety import detect_red_flags, red_flag_reply
 from coach.services import texts
+from coach.services.claims import CURRENT_CLAIM, ClaimLost
 from coach.services.inbox import SAFETY_SCAN_LIMIT
+from coach.services.runner import is_transient
 
 log = logging.getLogger(__name__)
 
@@ -20,6 +22,19 @@ log = logging.getLogger(__name__)
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log first, then tell the person to try again rather than going silent."""
     error = context.error
+    claim = CURRENT_CLAIM.get()
+    if isinstance(error, ClaimLost):
+        log.info("update %s: another worker took it over; this one's work was not kept", claim and claim.update_id)
+        return
+    if claim is not None and not claim.final and not claim.handled and is_transient(error):
+        # From the webhook's inbox: the update is tried again shortly, so no apology yet. A red flag is
+        # answered now all the same (a second, stored answer follows when the retry succeeds).
+        log.warning("update %s failed on the database (%s), attempt %d; it will be tried again",
+                    claim.update_id, type(error).__name__, claim.attempt)
+        claim.retry = True
+        if claim.attempt == 1 and isinstance(update, Update):
+            await _red_flags_without_the_database(update, context)
+        return
     log.error("update %s failed: %s", getattr(update, "update_id", "?"), type(error).__name__,
               exc_info=(type(error), error, error.__traceback__) if error else None)
     if not isinstance(update, Update):
