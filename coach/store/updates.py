@@ -17,7 +17,8 @@ from coach.store.models import InboxUpdate
 
 _U = InboxUpdate.__table__
 _EARLIER = aliased(InboxUpdate.__table__)
-_INSERT_IGNORING_DUPLICATES = insert_ignoring_duplicates(_U, ["update_id"])
+_INSERT_IGNORING_DUPLICATES = {dialect: statement.returning(_U.c.update_id) for dialect, statement
+                               in insert_ignoring_duplicates(_U, ["update_id"]).items()}
 OPEN_STATUSES = ("new", "working")
 
 
@@ -31,10 +32,11 @@ class ClaimedUpdate:
 
 def receive(*, connection: Connection, update_id: int, chat_id: int | None, payload: str, now: datetime) -> bool:
     """Store an update as it arrives; False when it was stored before (Telegram delivered it again)."""
-    result = connection.execute(_INSERT_IGNORING_DUPLICATES[connection.dialect.name], [{
+    # RETURNING says whether a row went in: psycopg reports no row count for this statement.
+    result = connection.execute(_INSERT_IGNORING_DUPLICATES[connection.dialect.name], {
         "update_id": update_id, "chat_id": chat_id, "payload": payload, "status": "new", "attempts": 0,
-        "received_at": now}])
-    return result.rowcount == 1
+        "received_at": now})
+    return result.first() is not None
 
 
 def claim(*, connection: Connection, now: datetime, worker: str, token: str, limit: int) -> list[ClaimedUpdate]:

@@ -39,6 +39,10 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
               exc_info=(type(error), error, error.__traceback__) if error else None)
     if not isinstance(update, Update):
         return
+    if isinstance(error, TelegramError):
+        # The answer itself could not be sent (what it answered was stored by then): an apology through
+        # the same failing API would most likely fail too, and saying "nothing was saved" would be untrue.
+        return
     if update.callback_query is not None:
         # Already answered, or too old: either way the message below still goes out.
         with contextlib.suppress(TelegramError):
