@@ -68,6 +68,9 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 from coach.bot.app import build_application
 from coach.bot.runtime import RUNTIME_KEY
 from coach.clock import SystemClock
+from coach.cluster.postgres import create_postgres_database, drop_postgres_database
+from coach.cluster.seed import queue_checkin_reminders, seed_participants
+from coach.cluster.workers import WorkerPool
 from coach.config import load_settings
 from coach.domain.schedule import (
     DEFAULT_REVIEW_DAY,
@@ -371,10 +374,10 @@ def emulator_checks(control_url: str, count: int) -> tuple[dict, set[tuple[int, 
     return checks, {(message["chat_id"], message["message_id"]) for message in messages}
 
 
-def database_checks(engine: Engine, delivered: set[tuple[int, int]]) -> dict:
+def database_checks(engine: Engine, delivered: set[tuple[int, int]], *, due_by: datetime = DUE) -> dict:
     """The reminder table's view: statuses of the due reminders, and whether they match the emulator."""
     r, p = Reminder.__table__, Participant.__table__
-    due = r.c.due_at <= DUE
+    due = r.c.due_at <= due_by
     with engine.connect() as connection:
         statuses = dict(connection.execute(select(r.c.status, func.count()).where(due).group_by(r.c.status)).all())
         planned = connection.execute(select(func.count()).select_from(r)).scalar_one()
@@ -440,17 +443,100 @@ def figures(args: argparse.Namespace, seed_seconds: float, bot: dict, emulator: 
     }
 
 
+# --- several workers on PostgreSQL (--workers N) ---------------------------------------------
+
+
+def run_workers(args: argparse.Namespace) -> dict:
+    """N real `coach run --webhook` processes on one PostgreSQL database drain `participants` due
+    reminders with no practical rate limit; the emulator (its own process) counts what arrives."""
+    server = args.postgres_server
+    url = create_postgres_database(server)
+    try:
+        upgrade(url)
+        engine = make_engine(url)
+        started = time.perf_counter()
+        due_at = datetime.now(UTC) - timedelta(seconds=5)  # now-ok: the workers run on the system clock
+        ids = seed_participants(engine, [FIRST_CHAT + i for i in range(1, args.participants + 1)],
+                                now=due_at - timedelta(days=30))
+        queue_checkin_reminders(engine, list(ids.values()), due_at=due_at, now=due_at)
+        seed_seconds = time.perf_counter() - started
+        note(f"seeded {args.participants} participants and due reminders in {seed_seconds:.1f}s")
+        process, urls = start_emulator()
+        try:
+            with tempfile.TemporaryDirectory(prefix="fanout-workers-") as folder:
+                pool = WorkerPool(env={
+                    "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": urls["base_url"], "DATABASE_URL": url,
+                    "COACH_WEBHOOK_SECRET": "bench-webhook-secret-0123456789", "COACH_TICK_SECONDS": "0.5",
+                    "COACH_SEND_RATE": "10000", "COACH_GRACE_MINUTES": "120", "LOG_LEVEL": "WARNING"},
+                    directory=Path(folder))
+                try:
+                    timing = drive_workers(pool, args, urls["control_url"])
+                finally:
+                    pool.stop_all()
+            note("counting outcomes")
+            emulator, delivered = emulator_checks(urls["control_url"], args.participants)
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+        database = database_checks(engine, delivered, due_by=due_at)
+        with engine.connect() as connection:
+            r = Reminder.__table__
+            by_worker = sorted(n for (n,) in connection.execute(
+                select(func.count()).where(r.c.status == "sent").group_by(r.c.claimed_by)))
+        engine.dispose()
+    finally:
+        drop_postgres_database(server, url)
+    return {
+        "mode": "workers", "workers": args.workers, "participants": args.participants,
+        "database": "postgresql", "send_rate_limit": None,
+        "seed_seconds": round(seed_seconds, 1),
+        "sends_per_second": round(emulator["messages"] / timing["seconds"], 1) if timing["seconds"] else None,
+        "drain_seconds": round(timing["seconds"], 1),
+        "sent": database["statuses"].get("sent", 0),
+        "sent_by_worker": by_worker,
+        "duplicates": max(emulator["duplicates"], database["duplicates"]),
+        "missed": max(emulator["missed"], database["missed"]),
+        "violations": emulator["violations"],
+        "load_average_1min": round(os.getloadavg()[0], 2),
+        "checks": {"emulator": emulator, "database": database},
+    }
+
+
+def drive_workers(pool: WorkerPool, args: argparse.Namespace, control_url: str) -> dict:
+    """Start the workers and time the drain from the first message Telegram receives to the last."""
+    with EmulatorClient(control_url, timeout=args.timeout + 60) as client:
+        pool.start(args.workers)
+        while client.stats()["bot_messages"] == 0:
+            time.sleep(0.01)
+        first = time.perf_counter()
+        note(f"{args.workers} workers sending")
+        received = client.wait_for_total(args.participants, timeout=args.timeout)
+        seconds = time.perf_counter() - first
+        if received < args.participants:
+            note(f"only {received} of {args.participants} arrived within {args.timeout:.0f}s")
+    return {"seconds": seconds}
+
+
 def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--participants", type=int, default=100_000)
     parser.add_argument("--sample-seconds", type=float, default=60.0,
                         help="how long the rate-limited phase is measured (0 skips it)")
     parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the unlimited phase here")
+    parser.add_argument("--workers", type=int, metavar="N",
+                        help="instead: N `coach run --webhook` processes on PostgreSQL, no rate limit")
+    parser.add_argument("--postgres-server", default=os.environ.get(
+        "COACH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
+        help="with --workers: a PostgreSQL server; a fresh database is made on it and dropped after")
+    parser.add_argument("--timeout", type=float, default=1800.0, help="with --workers: how long the drain may take")
     return parser.parse_args()
 
 
 def main() -> None:
     args = parse_args()
+    if args.workers:
+        print(json.dumps(run_workers(args)))
+        return
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="fanout-") as folder:
         db_url = f"sqlite:///{Path(folder) / 'fanout.db'}"

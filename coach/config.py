@@ -32,7 +32,7 @@ class Settings(BaseSettings):
     log_level: str = "INFO"
     # The reminders engine: how often it plans and sends, how fast, and how late is too late.
     coach_tick_seconds: float = Field(default=30.0, gt=0, le=3600)
-    coach_send_rate: float = Field(default=25.0, gt=0, le=1000)
+    coach_send_rate: float = Field(default=25.0, gt=0, le=10_000)  # above ~30 only for benchmarks
     coach_grace_minutes: int = Field(default=120, ge=1, le=24 * 60)
     # A reminder or an update claimed by a worker that then died goes to another worker after this.
     coach_claim_lease_seconds: float = Field(default=120.0, ge=1, le=3600)
@@ -89,6 +89,16 @@ class Settings(BaseSettings):
         value = value.upper()
         if value not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
             raise ValueError("LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL")
+        return value
+
+    @field_validator("coach_webhook_url")
+    @classmethod
+    def _check_webhook_url(cls, value: str | None) -> str | None:
+        if value is not None and value.strip() == "":
+            return None
+        if value is not None and not re.match(r"^https?://[^\s/]+/\S*$", value):
+            raise ValueError(f"COACH_WEBHOOK_URL must be a full address like https://coach.example.org/telegram, "
+                             f"not {value!r}")
         return value
 
     @field_validator("coach_webhook_path")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import os
-import uuid
 from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import SQLModel
 
+from coach.cluster.postgres import create_postgres_database, drop_postgres_database
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 
@@ -43,26 +43,6 @@ def postgres_server() -> str:
             pytest.fail(message + " and COACH_REQUIRE_POSTGRES=1")
         pytest.skip(message)
     return POSTGRES_URL
-
-
-def create_postgres_database(server_url: str) -> str:
-    """A fresh, empty database on the server, returned as its URL."""
-    name = f"coach_test_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://", 1),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    admin.dispose()
-    return server_url.rsplit("/", 1)[0] + "/" + name
-
-
-def drop_postgres_database(server_url: str, url: str) -> None:
-    name = url.rsplit("/", 1)[1]
-    admin = create_engine(server_url.replace("postgresql://", "postgresql+psycopg://", 1),
-                          isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
 
 
 @pytest.fixture

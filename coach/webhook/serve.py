@@ -14,12 +14,13 @@ from datetime import timedelta
 from aiohttp import web
 from sqlalchemy import Engine
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from coach.bot.app import build_application
 from coach.bot.runtime import RUNTIME_KEY
 from coach.clock import Clock
-from coach.config import Settings
+from coach.config import ConfigError, Settings
 from coach.webhook.inbox import InboxWorker
 from coach.webhook.server import WebhookServer
 
@@ -66,8 +67,12 @@ async def running_webhook_bot(settings: Settings, *, engine: Engine, clock: Cloc
         inbox_task = asyncio.create_task(inbox.run(), name="inbox")
         try:
             if settings.coach_webhook_url:
-                await application.bot.set_webhook(settings.coach_webhook_url, secret_token=secret,
-                                                  allowed_updates=Update.ALL_TYPES)
+                try:
+                    await application.bot.set_webhook(settings.coach_webhook_url, secret_token=secret,
+                                                      allowed_updates=Update.ALL_TYPES)
+                except TelegramError as exc:
+                    raise ConfigError(f"Telegram refused COACH_WEBHOOK_URL ({exc.message}): it must be a public "
+                                      "https address that reaches this worker.") from None
             yield bot
         finally:
             # Stop taking updates first: Telegram keeps what it could not deliver and sends it to a

@@ -10,6 +10,7 @@ from dataclasses import asdict
 from datetime import timedelta
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
@@ -67,6 +68,9 @@ class WebhookServer:
             return web.json_response({"ok": False, "error": "wrong secret token"}, status=401)
         try:
             body = await request.read()
+        except (ConnectionResetError, web.HTTPException, aiohttp.ClientPayloadError):
+            return web.json_response({"ok": False, "error": "incomplete body"}, status=400)
+        try:
             update = json.loads(body)
             update_id = update["update_id"] if isinstance(update, dict) else None
             if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
