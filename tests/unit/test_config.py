@@ -35,6 +35,9 @@ def test_admin_ids_are_comma_separated_numbers(monkeypatch):
     ("DATABASE_URL", "mysql://x", "DATABASE_URL"),
     ("COACH_DEFAULT_TIMEZONE", "Mars/Olympus", "COACH_DEFAULT_TIMEZONE"),
     ("LOG_LEVEL", "LOUD", "LOG_LEVEL"),
+    ("COACH_WEBHOOK_URL", "https:///telegram", "COACH_WEBHOOK_URL"),
+    ("COACH_WEBHOOK_PATH", "telegram", "COACH_WEBHOOK_PATH"),
+    ("COACH_CLAIM_LEASE_SECONDS", "0", "COACH_CLAIM_LEASE_SECONDS"),
 ])
 def test_a_malformed_setting_is_one_sentence_naming_it(monkeypatch, variable, value, mentions):
     """Each malformed setting raises ConfigError whose message names the variable."""
@@ -94,3 +97,22 @@ def test_the_token_is_redacted_from_log_lines():
         f"https://api.telegram.org/bot{GOOD_TOKEN}/getUpdates",), None)
     RedactToken(GOOD_TOKEN).filter(record)
     assert GOOD_TOKEN not in record.getMessage() and "<token>" in record.getMessage()
+
+
+@pytest.mark.parametrize(("secret", "problem"), [
+    (None, "COACH_WEBHOOK_SECRET is not set"),
+    ("short", "16 to 256"),
+    ("has spaces in it, which Telegram refuses", "16 to 256"),
+])
+def test_webhook_mode_needs_a_secret_telegram_accepts(secret, problem):
+    """The webhook secret is required, and must be what Telegram's secret_token allows; it is never echoed."""
+    settings = load_settings(env_file=None, coach_webhook_secret=secret)
+    with pytest.raises(ConfigError, match=problem) as raised:
+        settings.require_webhook_secret()
+    assert secret is None or secret not in str(raised.value)
+
+
+def test_a_good_webhook_secret_and_an_empty_url_are_accepted():
+    settings = load_settings(env_file=None, coach_webhook_secret="a" * 32, coach_webhook_url="")
+    assert settings.require_webhook_secret() == "a" * 32
+    assert settings.coach_webhook_url is None
