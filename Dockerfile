@@ -22,5 +22,8 @@ ENV PATH=/opt/venv/bin:$PATH \
     DATABASE_URL=sqlite:////app/data/coach.db
 USER coach
 VOLUME ["/app/data"]
-# Migrations first, then the bot; a failed migration stops the container with its reason.
+# `coach run --webhook` listens here (COACH_WEBHOOK_PORT); the default long-polling `coach run` needs no port.
+EXPOSE 8080
+# By default: migrations first, then the long-polling bot; a failed migration stops the container
+# with its reason. docker-compose.yml runs `coach migrate` once and `coach run --webhook` per worker instead.
 CMD ["sh", "-c", "coach migrate && exec coach run"]
