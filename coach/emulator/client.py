@@ -191,9 +191,87 @@ class EmulatorClient:
         """The next `times` deliveries (to chat_id, or any chat if None) answer 429."""
         self._call("rate_limit", chat_id=chat_id, retry_after=retry_after, times=times)
 
+    def fail_sends(
+        self,
+        fraction: float,
+        modes: list[str] | tuple[str, ...] = ("500", "502", "timeout"),
+        seed: int = 0,
+        methods: list[str] | None = None,
+        timeout_seconds: float = 3.0,
+    ) -> None:
+        """Each call of a sending method fails with probability `fraction`, in a seeded random mode.
+
+        Modes: "500"/"502"/"503" store nothing and answer that status; "timeout" stores the message
+        and holds the answer `timeout_seconds`; "drop" stores it and closes the connection unanswered.
+        Methods default to sendMessage, sendPhoto, sendDocument, editMessageText,
+        editMessageReplyMarkup and answerCallbackQuery. fraction=0 turns it off.
+        """
+        self._call(
+            "fail_sends",
+            fraction=fraction,
+            modes=list(modes),
+            seed=seed,
+            methods=methods,
+            timeout_seconds=timeout_seconds,
+        )
+
+    def send_failures(self) -> list[dict[str, Any]]:
+        """Injected send failures: method, chat_id, mode, stored, message_id, time."""
+        return self._call("send_failures")
+
     def reset(self) -> None:
-        """Forget all users, messages, calls and injected failures."""
+        """Forget all users, messages, calls and injected failures; delete the webhook (back to polling)."""
         self._call("reset")
+
+    # --- webhook mode ------------------------------------------------------------------
+
+    def set_webhook(
+        self,
+        url: str,
+        secret_token: str | None = None,
+        max_connections: int = 40,
+        *,
+        allowed_updates: list[str] | None = None,
+        drop_pending_updates: bool = False,
+    ) -> bool:
+        """As if the bot called setWebhook: pending updates are POSTed to url (http:// is fine)."""
+        return self._call(
+            "set_webhook",
+            url=url,
+            secret_token=secret_token,
+            max_connections=max_connections,
+            allowed_updates=allowed_updates,
+            drop_pending_updates=drop_pending_updates,
+        )
+
+    def delete_webhook(self, drop_pending_updates: bool = False) -> bool:
+        """As if the bot called deleteWebhook: unacknowledged updates go back to getUpdates."""
+        return self._call("delete_webhook", drop_pending_updates=drop_pending_updates)
+
+    def webhook_info(self) -> dict[str, Any]:
+        """What getWebhookInfo answers: url, pending_update_count, last_error_message, ..."""
+        return self._call("webhook_info")
+
+    def set_webhook_timeout(self, seconds: float = 10.0) -> None:
+        """How long a webhook POST may take before it fails with 'Read timeout expired'."""
+        self._call("set_webhook_timeout", seconds=seconds)
+
+    def lose_acks(self, times: int = 1, fraction: float = 0.0, seed: int = 0) -> None:
+        """Pretend the webhook's 2xx answer never arrived, so the same update is delivered again.
+
+        `times`: the next that many 2xx answers are lost. `fraction` (when > 0, instead of `times`):
+        each update's first 2xx answer is lost with that (seeded) probability, so such an update
+        arrives exactly twice. lose_acks(0, 0.0) turns it off.
+        """
+        self._call("lose_acks", times=times, fraction=fraction, seed=seed)
+
+    def webhook_log(self) -> list[dict[str, Any]]:
+        """One entry per update queued for the webhook, oldest first.
+
+        Keys: update_id, chat_id, attempts, acknowledged, statuses (HTTP status or error text per
+        attempt; "cancelled" when deleteWebhook/reset/stop cut it short) and lost_acks.
+        """
+        return self._call("webhook_log")
 
     # --- async variants (run the sync call in a worker thread) -------------------------
 
@@ -279,6 +357,60 @@ class EmulatorClient:
         """Async rate_limit."""
         await asyncio.to_thread(self.rate_limit, chat_id, retry_after=retry_after, times=times)
 
+    async def afail_sends(
+        self,
+        fraction: float,
+        modes: list[str] | tuple[str, ...] = ("500", "502", "timeout"),
+        seed: int = 0,
+        methods: list[str] | None = None,
+        timeout_seconds: float = 3.0,
+    ) -> None:
+        """Async fail_sends."""
+        await asyncio.to_thread(self.fail_sends, fraction, modes, seed, methods, timeout_seconds)
+
+    async def asend_failures(self) -> list[dict[str, Any]]:
+        """Async send_failures."""
+        return await asyncio.to_thread(self.send_failures)
+
     async def areset(self) -> None:
         """Async reset."""
         await asyncio.to_thread(self.reset)
+
+    async def aset_webhook(
+        self,
+        url: str,
+        secret_token: str | None = None,
+        max_connections: int = 40,
+        *,
+        allowed_updates: list[str] | None = None,
+        drop_pending_updates: bool = False,
+    ) -> bool:
+        """Async set_webhook."""
+        return await asyncio.to_thread(
+            self.set_webhook,
+            url,
+            secret_token,
+            max_connections,
+            allowed_updates=allowed_updates,
+            drop_pending_updates=drop_pending_updates,
+        )
+
+    async def adelete_webhook(self, drop_pending_updates: bool = False) -> bool:
+        """Async delete_webhook."""
+        return await asyncio.to_thread(self.delete_webhook, drop_pending_updates)
+
+    async def awebhook_info(self) -> dict[str, Any]:
+        """Async webhook_info."""
+        return await asyncio.to_thread(self.webhook_info)
+
+    async def aset_webhook_timeout(self, seconds: float = 10.0) -> None:
+        """Async set_webhook_timeout."""
+        await asyncio.to_thread(self.set_webhook_timeout, seconds)
+
+    async def alose_acks(self, times: int = 1, fraction: float = 0.0, seed: int = 0) -> None:
+        """Async lose_acks."""
+        await asyncio.to_thread(self.lose_acks, times, fraction, seed)
+
+    async def awebhook_log(self) -> list[dict[str, Any]]:
+        """Async webhook_log."""
+        return await asyncio.to_thread(self.webhook_log)

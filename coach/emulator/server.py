@@ -104,7 +104,7 @@ class BotApiEmulator:
             "webhook_info": lambda: botapi.get_webhook_info(self.state, self.state.bot_user, {}),
             "set_webhook_timeout": self.set_webhook_timeout,
             "lose_acks": self.lose_acks,
-            "webhook_log": self.state.webhook.entries,
+            "webhook_log": lambda: self.state.webhook.entries(),
             "fail_sends": self.fail_sends,
             "send_failures": lambda: list(self.state.send_failures),
         }
@@ -273,6 +273,8 @@ class BotApiEmulator:
             await state.update_signal.wait(remaining)
             if generation != self._poll_generation:
                 return _json_response(ApiError(409, CONFLICT_POLL).payload(), 409)
+            if state.webhook.session is not None:  # set while this poll waited
+                return _json_response(ApiError(409, CONFLICT_WEBHOOK).payload(), 409)
             batch = state.fetch(limit)
         if batch:
             state.touch(delivery=True)
@@ -432,7 +434,7 @@ class BotApiEmulator:
         self.state.webhook.timeout = float(seconds)
 
     def lose_acks(self, times: int = 1, fraction: float = 0.0, seed: int = 0) -> None:
-        """Treat the next `times` 2xx webhook answers (or a seeded `fraction` of updates) as lost."""
+        """Treat the next `times` 2xx webhook answers (or, if given, a seeded `fraction` of updates) as lost."""
         self.state.webhook.lose_acks(times, fraction, seed)
 
     def fail_sends(

@@ -145,11 +145,13 @@ class WebhookState:
         return False
 
     def lose_acks(self, times: int, fraction: float, seed: int) -> None:
-        """Treat the next `times` 2xx answers, or a seeded `fraction` of updates, as never received."""
-        if not 0.0 <= float(fraction) <= 1.0:
+        """Treat the next `times` 2xx answers, or else a seeded `fraction` of updates, as never received."""
+        fraction = float(fraction)
+        if not 0.0 <= fraction <= 1.0:
             raise ValueError("fraction must be between 0 and 1")
-        self.lose_times, self.lose_fraction = max(int(times), 0), float(fraction)
-        self._lose_rng = random.Random(seed)
+        # Either/or: lose_acks(fraction=0.3) means 30% of updates, not one more on top of them.
+        self.lose_times = 0 if fraction > 0 else max(int(times), 0)
+        self.lose_fraction, self._lose_rng = fraction, random.Random(seed)
 
     def _lose(self, entry: dict[str, Any]) -> bool:
         if self.lose_times > 0:
@@ -185,15 +187,15 @@ class WebhookDeliverer:
 
     async def stop(self) -> None:
         """Cancel every delivery (in-flight requests included) and close the HTTP client."""
+        http, self._http = self._http, None
         tasks = [*self._workers.values(), *([self._pump] if self._pump else [])]
         self._pump, self._workers, self._session = None, {}, None
         for task in tasks:
             task.cancel()
         if tasks:
             await asyncio.wait(tasks, timeout=1.0)
-        if self._http is not None:
-            await self._http.close()
-            self._http = None
+        if http is not None:
+            await http.close()
 
     def sync(self) -> None:
         """Follow the World: drop the workers of a replaced session, start workers for new updates."""
@@ -210,8 +212,9 @@ class WebhookDeliverer:
             self._workers[key] = asyncio.create_task(self._drain(current, key))
 
     async def _follow(self) -> None:
-        # New updates notify update_signal; the timeout is only a safety net.
-        while True:
+        # New updates notify update_signal; the timeout is only a safety net. The loop checks
+        # _http because wait_for may swallow a cancellation that races with a notify.
+        while self._http is not None:
             self.sync()
             await self.world.update_signal.wait(1.0)
 
