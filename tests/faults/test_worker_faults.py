@@ -100,6 +100,7 @@ def test_a_worker_killed_mid_fanout_loses_no_reminder_and_sends_none_twice(clust
     for status, detail, _, by in cluster.reminders().values():
         if status == "uncertain":
             assert (by, detail) == (victim.name, "worker stopped while sending")
+    print(f"killed holding {held} claims; outcome {statuses}; sent by survivors {sorted(by_worker.values())}")
 
 
 def _postgres(action: str) -> None:
@@ -170,6 +171,7 @@ def test_telegram_failing_one_send_in_ten_sends_nothing_twice(cluster):
         assert status == "uncertain" and detail, failure
         delivered = len(cluster.bot_messages_by_chat().get(failure["chat_id"], []))
         assert delivered == (1 if failure["stored"] else 0), failure
+    print(f"{len(failures)} reminder sends failed ({Counter(f['mode'] for f in failures)}); outcome {statuses}")
     assert cluster.checkins_by_chat() & Counter(dict.fromkeys(writers, 99)) == Counter(dict.fromkeys(writers, 1))
 
 
