@@ -33,8 +33,8 @@ class WorkerProcess:
 
     @property
     def name(self) -> str:
-        """How this worker signs its claims (hostname:pid, as the dispatcher names itself)."""
-        return f"{socket.gethostname()}:{self.process.pid}"
+        """How this worker signs its claims (as the dispatcher names itself)."""
+        return f"{socket.gethostname()[:48]}:{self.process.pid}"
 
     def health(self) -> dict | None:
         """/healthz as JSON, or None while it does not answer 200."""

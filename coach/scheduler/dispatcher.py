@@ -41,6 +41,11 @@ LOST_CLAIM = "claim lost"
 FOLLOW_UP_NOT_BEFORE = timedelta(minutes=30)
 
 
+def process_worker_name() -> str:
+    """host:pid, within the 64 characters the claim columns hold (a container's host name can be long)."""
+    return f"{socket.gethostname()[:48]}:{os.getpid()}"
+
+
 class SendPacer:
     """At most `rate` sends per second overall and one per second to any one chat.
 
@@ -101,7 +106,7 @@ class Dispatcher:
         self.pacer = SendPacer(send_rate)
         self.metrics = metrics
         # Names this process's claims; two dispatchers in one process (tests) need their own names.
-        self.worker = worker or f"{socket.gethostname()}:{os.getpid()}"
+        self.worker = worker or process_worker_name()
         # True once the bot is shutting down (see schedule_ticks): the send in hand finishes, and the
         # rest of the batch goes back to the queue rather than holding up the stop.
         self.stopping: Callable[[], bool] = lambda: False
@@ -237,7 +242,7 @@ class Dispatcher:
 
     def _sent(self, ctx: UseCaseContext, reminder: DueReminder, message_id: int) -> None:
         if not store.finish(connection=ctx.connection, reminder_id=reminder.id, status="sent", now=ctx.now,
-                            message_id=message_id):
+                            message_id=message_id, worker=self.worker):
             log.warning("reminder %s was sent after its claim was given up", reminder.id)
             return
         if reminder.kind == "review":
@@ -253,7 +258,7 @@ class Dispatcher:
 
     def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:
         store.finish(connection=ctx.connection, reminder_id=reminder.id, status="failed", now=ctx.now,
-                     detail="blocked by the participant")
+                     detail="blocked by the participant", worker=self.worker)
         participant_store.mark_inactive(connection=ctx.connection, participant_id=reminder.participant_id, now=ctx.now)
         store.skip_queued(connection=ctx.connection, participant_id=reminder.participant_id,
                           detail="participant blocked the bot")
@@ -262,6 +267,6 @@ class Dispatcher:
                       message_id: int | None = None) -> None:
         recorded = await self.runner.run_async(lambda ctx: store.finish(
             connection=ctx.connection, reminder_id=reminder.id, status=status, now=ctx.now, detail=detail,
-            message_id=message_id))
+            message_id=message_id, worker=self.worker))
         if not recorded:
             log.warning("reminder %s ended %s after its claim was given up", reminder.id, status)

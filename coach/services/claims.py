@@ -17,7 +17,8 @@ class UpdateClaim:
 
 
 class ClaimLost(Exception):
-    """Another worker took this update over (this one was presumed dead): nothing here was kept."""
+    """The update is no longer this claim's to finish (another worker took it over, or it was already
+    handled and its commit's answer lost): nothing of this attempt was kept."""
 
 
 CURRENT_CLAIM: ContextVar[UpdateClaim | None] = ContextVar("coach_update_claim", default=None)

@@ -99,7 +99,7 @@ class UseCaseRunner:
                 ctx.finish()
                 if claim is not None and not update_store.mark_done(
                         connection=connection, update_id=claim.update_id, token=claim.token, now=ctx.now):
-                    raise ClaimLost(f"update {claim.update_id} was taken over by another worker")
+                    raise ClaimLost(f"update {claim.update_id} was handled already or taken over")
             finally:
                 ctx.close()
         if claim is not None:

@@ -160,13 +160,14 @@ def renew_claim(*, connection: Connection, reminder_id: int, worker: str, now: d
 
 
 def finish(*, connection: Connection, reminder_id: int, status: str, now: datetime, detail: str | None = None,
-           message_id: int | None = None) -> bool:
-    """Record how a claimed reminder ended; False when it was no longer claimed (nothing written)."""
+           message_id: int | None = None, worker: str | None = None) -> bool:
+    """Record how a claimed reminder ended; False when it was no longer claimed (by `worker`, when given):
+    nothing is written then."""
     values: dict = {"status": status, "detail": detail}
     if status == "sent":
         values.update(sent_at=now, message_id=message_id)
-    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending")
-                              .values(**values)).rowcount == 1
+    claimed = (_R.c.status == "sending",) if worker is None else (_R.c.status == "sending", _R.c.claimed_by == worker)
+    return connection.execute(update(_R).where(_R.c.id == reminder_id, *claimed).values(**values)).rowcount == 1
 
 
 def release(*, connection: Connection, reminder_ids: Sequence[int]) -> None:

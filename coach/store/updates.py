@@ -65,10 +65,11 @@ def claim(*, connection: Connection, now: datetime, worker: str, token: str, lim
 
 
 def mark_done(*, connection: Connection, update_id: int, token: str, now: datetime) -> bool:
-    """Handled: the payload goes, the id stays to recognise a redelivery. False when the claim is no
-    longer this token's (a worker thought dead took it over), so the caller's work must not be kept."""
+    """Handled: the payload goes, the id stays to recognise a redelivery. False when the update is no
+    longer this claim's to finish: a worker thought dead took it over, or it is done already (a commit
+    whose answer was lost, then retried), so the caller's work must not be kept a second time."""
     return connection.execute(
-        update(_U).where(_U.c.update_id == update_id, _U.c.claim_token == token, _U.c.status.in_(("working", "done")))
+        update(_U).where(_U.c.update_id == update_id, _U.c.claim_token == token, _U.c.status == "working")
         .values(status="done", payload=None, handled_at=now)).rowcount == 1
 
 
@@ -85,6 +86,14 @@ def give_up(*, connection: Connection, update_id: int, token: str | None, now: d
     return connection.execute(
         update(_U).where(_U.c.update_id == update_id, condition, _U.c.status.in_(OPEN_STATUSES))
         .values(status="failed", payload=None, handled_at=now)).rowcount == 1
+
+
+def give_back(*, connection: Connection, update_ids: list[int], token: str) -> int:
+    """Claimed but not begun (the worker is stopping): back to the queue as if never claimed."""
+    return connection.execute(
+        update(_U).where(_U.c.update_id.in_(update_ids), _U.c.claim_token == token, _U.c.status == "working")
+        .values(status="new", claimed_by=None, claim_token=None, claimed_at=None,
+                attempts=_U.c.attempts - 1)).rowcount
 
 
 def release_stale(*, connection: Connection, claimed_before: datetime) -> int:

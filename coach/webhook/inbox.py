@@ -16,9 +16,11 @@ import uuid
 from datetime import timedelta
 
 from telegram import Update
+from telegram.error import TelegramError
 from telegram.ext import Application
 
 from coach.metrics import Metrics
+from coach.services import texts
 from coach.services.claims import CURRENT_CLAIM, UpdateClaim
 from coach.services.runner import UseCaseRunner
 from coach.store import updates as store
@@ -44,13 +46,17 @@ class InboxWorker:
         self.metrics = metrics
         self.concurrency = concurrency
         self.wake = asyncio.Event()
-        self.handling: set[asyncio.Task] = set()
+        self.handling: dict[asyncio.Task, ClaimedUpdate] = {}
         self.stopping = False
+        self._loop_task: asyncio.Task | None = None
         self._next_release = self._next_prune = 0.0
 
     def nudge(self) -> None:
         """Something new was stored (or a chat's next update became free): look at once, not at the next poll."""
         self.wake.set()
+
+    def start(self) -> None:
+        self._loop_task = asyncio.create_task(self.run(), name="inbox")
 
     async def run(self) -> None:
         """Claim and handle until stop(); a database that is away is waited out, never a crash."""
@@ -62,23 +68,45 @@ class InboxWorker:
                 log.warning("inbox: could not claim updates (%s); trying again shortly", type(exc).__name__)
                 await self._pause(1.0)
                 continue
+            if self.stopping:
+                await self._give_back(claimed)  # claimed as the stop came: another worker takes them now
+                return
             for item in claimed:
                 task = asyncio.create_task(self._handle(item), name=f"update-{item.update_id}")
-                self.handling.add(task)
+                self.handling[task] = item
                 task.add_done_callback(self._done)
             if not claimed or len(self.handling) >= self.concurrency:
                 await self._pause(POLL_SECONDS)
 
     async def stop(self, timeout: float = 10.0) -> None:
-        """Claim nothing more and let the updates in hand finish (a stuck one is left to the lease)."""
+        """Claim nothing more and let the updates in hand finish; what is still running after `timeout`
+        is given back to the queue, so the other workers need not wait for the lease."""
         self.stopping = True
         self.wake.set()
-        if self.handling:
-            await asyncio.wait(set(self.handling), timeout=timeout)
+        if self._loop_task is not None:
+            await self._loop_task  # not cancelled: a claim under way must end, and be given back
+        if not self.handling:
+            return
+        _, stuck = await asyncio.wait(set(self.handling), timeout=timeout)
+        items = [self.handling[task] for task in stuck]
+        for task in stuck:
+            task.cancel()
+        await asyncio.gather(*stuck, return_exceptions=True)
+        # Given back with its token cleared, a use case still running in a thread cannot commit after all.
+        await self._give_back(items)
 
     def _done(self, task: asyncio.Task) -> None:
-        self.handling.discard(task)
+        self.handling.pop(task, None)
         self.wake.set()  # a slot is free, and that chat's next update may now be claimed
+
+    async def _give_back(self, items: list[ClaimedUpdate]) -> None:
+        for token in {item.token for item in items}:
+            ids = [item.update_id for item in items if item.token == token]
+            try:
+                await self.runner.run_async(lambda ctx, ids=ids, token=token: store.give_back(
+                    connection=ctx.connection, update_ids=ids, token=token))
+            except Exception as exc:  # noqa: BLE001 - the lease hands them on instead
+                log.warning("inbox: could not give back %d updates (%s)", len(ids), type(exc).__name__)
 
     async def _pause(self, seconds: float) -> None:
         self.wake.clear()
@@ -108,11 +136,14 @@ class InboxWorker:
 
     async def _handle(self, item: ClaimedUpdate) -> None:
         claim = UpdateClaim(item.update_id, item.token, attempt=item.attempts, final=item.attempts >= MAX_ATTEMPTS)
-        update = self._parse(item) if item.attempts <= MAX_ATTEMPTS else None
-        if update is None:
+        update = self._parse(item)
+        if update is None or item.attempts > MAX_ATTEMPTS:
             # Unreadable, or it stopped a worker every time it was tried: never again.
             await self._settle(lambda ctx: store.give_up(connection=ctx.connection, update_id=item.update_id,
                                                          token=item.token, now=ctx.now), "failed")
+            if update is not None and update.effective_chat is not None:
+                with contextlib.suppress(TelegramError):
+                    await self.application.bot.send_message(update.effective_chat.id, texts.SORRY_TRY_AGAIN)
             return
         context_token = CURRENT_CLAIM.set(claim)
         try:

@@ -7,7 +7,7 @@ import logging
 import signal
 import socket
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager, suppress
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -64,7 +64,7 @@ async def running_webhook_bot(settings: Settings, *, engine: Engine, clock: Cloc
         await web.SockSite(web_runner, sock).start()
         bot = WebhookBot(application, inbox, settings.coach_webhook_host, sock.getsockname()[1],
                          settings.coach_webhook_path)
-        inbox_task = asyncio.create_task(inbox.run(), name="inbox")
+        inbox.start()
         try:
             if settings.coach_webhook_url:
                 try:
@@ -75,13 +75,12 @@ async def running_webhook_bot(settings: Settings, *, engine: Engine, clock: Cloc
                                       "https address that reaches this worker.") from None
             yield bot
         finally:
-            # Stop taking updates first: Telegram keeps what it could not deliver and sends it to a
-            # worker still up. Then finish the updates in hand; then the ticks (see schedule_ticks).
+            # The reminder being sent finishes and the rest of its batch goes back to the queue, at once
+            # (see schedule_ticks). Then stop taking updates: Telegram keeps what it could not deliver
+            # and sends it to a worker still up. Then finish the updates in hand, then the ticks.
+            runtime.reminders.dispatcher.stopping = lambda: True
             await web_runner.cleanup()
             await inbox.stop()
-            inbox_task.cancel()
-            with suppress(asyncio.CancelledError):
-                await inbox_task
             await application.stop()
             if application.post_shutdown:
                 await application.post_shutdown(application)

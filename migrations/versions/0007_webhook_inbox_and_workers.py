@@ -45,6 +45,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('reminder', schema=None) as batch_op:
         batch_op.add_column(sa.Column('attempted_at', sa.DateTime(timezone=True), nullable=True))
+    # A send left under way by the previous version may have reached Telegram: never released to be sent again.
+    op.execute("UPDATE reminder SET attempted_at = claimed_at WHERE status = 'sending'")
 
 
 

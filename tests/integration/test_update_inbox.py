@@ -136,3 +136,25 @@ def test_a_use_case_under_a_lost_claim_keeps_nothing(engine):
     with engine.connect() as conn:
         assert conn.execute(select(Participant.id)).first() is None
     runner.close()
+
+
+def test_an_update_already_done_is_not_done_again_by_its_own_claim(engine):
+    """A commit whose answer was lost is retried: the second "done" is refused, so the retried use case
+    (run again in full) is rolled back rather than stored twice."""
+    _receive(engine, 11, 100)
+    (item,) = _claim(engine, "a")
+    assert _done(engine, item)
+    assert not _done(engine, item)
+
+
+def test_updates_given_back_by_a_stopping_worker_are_claimed_afresh(engine):
+    """A worker stopping with claims it has not begun gives them back: another takes them at once, and the
+    give-back does not count as an attempt; the first worker's token can then finish nothing."""
+    _receive(engine, 21, 100)
+    _receive(engine, 22, 200)
+    claimed = _claim(engine, "a")
+    with engine.begin() as conn:
+        assert store.give_back(connection=conn, update_ids=[c.update_id for c in claimed], token=claimed[0].token) == 2
+    again = _claim(engine, "b")
+    assert [(c.update_id, c.attempts) for c in again] == [(21, 1), (22, 1)]
+    assert not _done(engine, claimed[0])

@@ -24,7 +24,8 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     error = context.error
     claim = CURRENT_CLAIM.get()
     if isinstance(error, ClaimLost):
-        log.info("update %s: another worker took it over; this one's work was not kept", claim and claim.update_id)
+        log.info("update %s was handled already or taken over; this attempt was not kept",
+                 claim and claim.update_id)
         return
     if claim is not None and not claim.final and not claim.handled and is_transient(error):
         # From the webhook's inbox: the update is tried again shortly, so no apology yet. A red flag is
