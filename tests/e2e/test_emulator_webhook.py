@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import socket
 import time
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -14,6 +13,7 @@ from telegram import Bot, Update
 from telegram.error import Conflict, NetworkError, TimedOut
 from telegram.ext import Application, MessageHandler, filters
 
+from coach.cluster.workers import free_port
 from coach.emulator import EmulatorThread
 
 pytestmark = pytest.mark.e2e
@@ -101,12 +101,6 @@ async def until(predicate: Callable[[], Any], timeout: float = 3.0, what: str = 
         if time.monotonic() >= deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.01)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture
