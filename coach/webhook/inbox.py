@@ -13,6 +13,7 @@ import json
 import logging
 import time
 import uuid
+from collections.abc import Callable
 from datetime import timedelta
 
 from telegram import Update
@@ -22,6 +23,7 @@ from telegram.ext import Application
 from coach.metrics import Metrics
 from coach.services import texts
 from coach.services.claims import CURRENT_CLAIM, UpdateClaim
+from coach.services.context import UseCaseContext
 from coach.services.runner import UseCaseRunner
 from coach.store import updates as store
 from coach.store.updates import ClaimedUpdate
@@ -164,7 +166,8 @@ class InboxWorker:
             await self._settle(lambda ctx: store.mark_done(connection=ctx.connection, update_id=item.update_id,
                                                            token=item.token, now=ctx.now), "done")
 
-    async def _settle(self, use_case, outcome: str) -> None:  # noqa: ANN001 - a store call on the context
+    async def _settle(self, use_case: Callable[[UseCaseContext], bool], outcome: str) -> None:
+        """Record how handling ended (`outcome`, or "lost" when the claim was no longer this worker's)."""
         try:
             kept = await self.runner.run_async(use_case)
         except Exception as exc:  # noqa: BLE001 - the lease hands it to a worker later
