@@ -13,6 +13,8 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coach.scheduler.dispatcher import process_worker_name
+
 
 def free_port() -> int:
     with socket.socket() as sock:
@@ -33,8 +35,8 @@ class WorkerProcess:
 
     @property
     def name(self) -> str:
-        """How this worker signs its claims (as the dispatcher names itself)."""
-        return f"{socket.gethostname()[:48]}:{self.process.pid}"
+        """How this worker signs its claims."""
+        return process_worker_name(self.process.pid)
 
     def health(self) -> dict | None:
         """/healthz as JSON, or None while it does not answer 200."""

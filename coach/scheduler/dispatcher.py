@@ -41,9 +41,10 @@ LOST_CLAIM = "claim lost"
 FOLLOW_UP_NOT_BEFORE = timedelta(minutes=30)
 
 
-def process_worker_name() -> str:
-    """host:pid, within the 64 characters the claim columns hold (a container's host name can be long)."""
-    return f"{socket.gethostname()[:48]}:{os.getpid()}"
+def process_worker_name(pid: int | None = None) -> str:
+    """host:pid of this process (or of `pid` on this host), within the 64 characters the claim columns
+    hold (a container's host name can be long)."""
+    return f"{socket.gethostname()[:48]}:{os.getpid() if pid is None else pid}"
 
 
 class SendPacer:

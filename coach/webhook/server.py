@@ -18,6 +18,7 @@ from coach.metrics import Metrics
 from coach.services.health import Health, read_health
 from coach.services.runner import UseCaseRunner
 from coach.store import updates as update_store
+from coach.store.reminders import FINAL_STATUSES
 from coach.webhook.inbox import InboxWorker
 
 log = logging.getLogger(__name__)
@@ -107,7 +108,7 @@ class WebhookServer:
             self.metrics.inbox_waiting.set(health.inbox_waiting)
             self.metrics.inbox_lag.set(health.inbox_lag_seconds)
             self.metrics.workers.set(health.workers_alive)
-            for status in ("queued", "sending", "sent", "expired", "skipped", "failed", "uncertain"):
+            for status in ("queued", "sending", *FINAL_STATUSES):
                 self.metrics.reminders.labels(status).set(health.reminders.get(status, 0))
         return web.Response(body=self.metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 

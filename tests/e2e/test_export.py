@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date, datetime, time
 
 from pypdf import PdfReader
 from sqlalchemy import select
@@ -13,6 +12,7 @@ from sqlmodel import SQLModel
 
 from coach.cli import main as coach_main
 from coach.conversation import texts_of
+from coach.services.export import csv_value
 from coach.store.db import session_scope
 from coach.store.models import Participant
 from tests.e2e.conftest import onboard
@@ -24,17 +24,6 @@ CSV_NAME, PDF_NAME = "coach-export-2026-11-21.csv", "coach-export-2026-11-21.pdf
 def participant_id_of(world, telegram_id: int) -> int:
     with session_scope(world.engine) as session:
         return session.execute(select(Participant.id).where(Participant.telegram_id == telegram_id)).scalar_one()
-
-
-def as_text(value: object) -> str:
-    """A stored value as the export writes it: empty for None, true/false, ISO 8601 for dates and times."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, datetime | date | time):
-        return value.isoformat()
-    return str(value)
 
 
 def stored_values(world, participant_id: int) -> set[tuple[str, str, str, str]]:
@@ -49,7 +38,7 @@ def stored_values(world, participant_id: int) -> set[tuple[str, str, str, str]]:
             else:
                 continue
             for row in session.execute(select(table).where(owner == participant_id)).mappings():
-                values |= {(table.name, str(row["id"]), column, as_text(value)) for column, value in row.items()}
+                values |= {(table.name, str(row["id"]), column, csv_value(value)) for column, value in row.items()}
     return values
 
 

@@ -15,9 +15,10 @@ from sqlalchemy import Engine, func, select
 from coach.cluster.balancer import Balancer
 from coach.cluster.workers import WorkerPool
 from coach.emulator.runner import EmulatorThread
+from coach.store import updates as update_store
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
-from coach.store.models import CheckIn, InboxUpdate, Participant, Reminder
+from coach.store.models import CheckIn, Participant, Reminder
 
 TOKEN = "123456789:" + "fault-test-token-" + "x" * 20
 SECRET = "fault-test-webhook-secret-0123456789"
@@ -76,8 +77,7 @@ class Cluster:
     def inbox(self) -> dict[int, tuple[str, int]]:
         """update id -> (status, attempts)."""
         with self.engine.connect() as connection:
-            return {uid: (status, attempts) for uid, status, attempts in connection.execute(
-                select(InboxUpdate.update_id, InboxUpdate.status, InboxUpdate.attempts))}
+            return update_store.states(connection=connection)
 
     # --- what the emulator says ----------------------------------------------------------------
 
