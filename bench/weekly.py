@@ -2,20 +2,25 @@
 
 Prints one JSON object (progress goes to stderr):
 
-- seconds: reviewing every participant with the project's own bulk path
-  (coach.services.review.prepare_everyone, which `coach review --all` uses): reading their rows
-  from a migrated SQLite file, the baseline, the decision with its reasons, and the program change a
-  progression or an easier week would make. Goal ≤ 60 s.
+- seconds: reviewing every participant with the project's own bulk path, as `coach review --all`
+  runs it (coach.services.review_bulk.review_lines: shares of 5,000 participants reviewed in one
+  worker process per core, each line handed back in id order): reading their rows from a migrated
+  SQLite file, the baseline, the decision with its reasons, the program change a progression or an
+  easier week would make, and the line `coach review --all` prints. Goal ≤ 60 s.
 - floor_seconds: one plain aggregate scan over the same rows — per participant, the count, mean and
   maximum of the check-in scores and the count and mean of the session scores (two GROUP BY
   queries, every row fetched into Python). It does no reviewing at all: the least any review of
   these rows could cost on this machine.
 - ratio: seconds ÷ floor_seconds. Goal ≤ 3.
-- rss_mb: peak RSS of the (freshly spawned) process that reviews everyone.
+- seconds_one_process, ratio_one_process: the same review with a single worker (this process), to
+  show what the extra cores bring.
+- workers: how many worker processes reviewed (one per core).
+- rss_mb: peak RSS of the largest process that took part in reviewing (the measuring process or a
+  worker).
 - decisions: how many of each decision, as a sanity check that the rules were really applied.
 
-Each timing is the best of --repeats runs, alternating floor and review in one process, so both
-see the same warm page cache.
+Each timing is the best of --repeats runs, alternating floor and review in one (freshly spawned)
+process, so both see the same warm page cache.
 
     .venv/bin/python bench/weekly.py                        # 100,000 participants (~2 min)
     .venv/bin/python bench/weekly.py --participants 20000   # a quick check
@@ -26,7 +31,9 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import random
+import resource
 import sys
 import tempfile
 import time
@@ -56,11 +63,14 @@ def note(message: str) -> None:
 
 
 def peak_rss_mb() -> float:
+    """The peak RSS of this process or of the largest worker process it has waited for."""
+    own = children = 0
     with suppress(OSError), open("/proc/self/status") as lines:
         for line in lines:
             if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
-    return 0.0
+                own = int(line.split()[1])
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # KiB on Linux
+    return round(max(own, children) / 1024, 1)
 
 
 # --- seeding (not measured) ---------------------------------------------------------------------
@@ -136,26 +146,30 @@ def floor_scan(engine) -> tuple[float, int]:  # noqa: ANN001
     return time.perf_counter() - started, len(rows)
 
 
-def review_everyone(engine) -> tuple[float, Counter]:  # noqa: ANN001
-    from coach.services.review import prepare_everyone
+def review_everyone(url: str, workers: int) -> tuple[float, Counter]:
+    from coach.services.review_bulk import review_lines
 
     started = time.perf_counter()
     decisions: Counter = Counter()
-    with engine.connect() as connection:
-        for prepared in prepare_everyone(connection, last=LAST):
-            decisions[prepared.decision] += 1
+    for line in review_lines(url, last=LAST, workers=workers):
+        decisions[line.split("\t", 2)[1]] += 1
     return time.perf_counter() - started, decisions
 
 
 def measure(url: str, repeats: int) -> dict:
     engine = make_engine(url)
-    floors, reviews, decisions = [], [], Counter()
+    workers = os.cpu_count() or 1
+    floors, reviews, alone, decisions = [], [], [], Counter()
     for _ in range(repeats):
         floors.append(floor_scan(engine)[0])
-        seconds, decisions = review_everyone(engine)
+        seconds, decisions = review_everyone(url, workers)
         reviews.append(seconds)
+        seconds, single = review_everyone(url, 1)
+        alone.append(seconds)
+        assert single == decisions, "one worker or several, the same reviews"
     engine.dispose()
-    return {"floor": min(floors), "seconds": min(reviews), "all_seconds": [round(s, 2) for s in reviews],
+    return {"floor": min(floors), "seconds": min(reviews), "alone": min(alone), "workers": workers,
+            "all_seconds": [round(s, 2) for s in reviews], "all_alone": [round(s, 2) for s in alone],
             "all_floors": [round(s, 3) for s in floors], "decisions": dict(decisions), "rss_mb": peak_rss_mb()}
 
 
@@ -180,10 +194,14 @@ def main() -> None:
         "seconds": round(result["seconds"], 2),
         "floor_seconds": round(result["floor"], 3),
         "ratio": round(result["seconds"] / result["floor"], 2),
+        "seconds_one_process": round(result["alone"], 2),
+        "ratio_one_process": round(result["alone"] / result["floor"], 2),
+        "workers": result["workers"],
         "reviews_per_second": round(reviewed / result["seconds"]),
         "rss_mb": result["rss_mb"],
         "decisions": result["decisions"],
-        "runs": {"review_seconds": result["all_seconds"], "floor_seconds": result["all_floors"]},
+        "runs": {"review_seconds": result["all_seconds"], "one_process_seconds": result["all_alone"],
+                 "floor_seconds": result["all_floors"]},
         "seed_seconds": round(seed_seconds, 1),
     }))
 

@@ -75,10 +75,11 @@ def rule_sources(rules: Rules = RULES) -> dict[str, tuple[float, str]]:
 
 
 _BY_DAY = itemgetter(0)
+ONE_DAY = timedelta(days=1)
 
 
-# Named tuples rather than dataclasses: a bulk review builds ten of them per participant, and a
-# tuple is several times cheaper to make.
+# Named tuples rather than frozen dataclasses for the values a review builds for every participant
+# (its days and sessions, the facts, the numbers, the decision): a tuple is several times cheaper to make.
 class DayScores(NamedTuple):
     day: date
     pain: int
@@ -95,8 +96,7 @@ class SessionEntry(NamedTuple):
     reps: str | None = None  # fewer, planned, more
 
 
-@dataclass(frozen=True)
-class WeekFacts:
+class WeekFacts(NamedTuple):
     """Everything one week's decision looks at; check-ins and sessions inside [first, last], by day."""
 
     first: date
@@ -147,8 +147,7 @@ def baseline_from(history: Sequence[DayScores], *, week_first: date, joined: dat
                     checkins=len(chosen), basis=basis)
 
 
-@dataclass(frozen=True)
-class WeekNumbers:
+class WeekNumbers(NamedTuple):
     """The week in numbers, as the message shows them and the rules read them."""
 
     checkins: int
@@ -213,24 +212,23 @@ def pain_rising(checkins: Sequence[DayScores], rules: Rules = RULES) -> bool:
 
 def unsettled_sessions(facts: WeekFacts, rules: Rules = RULES) -> list[tuple[date, int, int]]:
     """Session days whose next-day check-in was `unsettled_pain_rise` or more above the session day's."""
-    by_day = {c.day: c for c in facts.checkins}
+    pain_on = {c.day: c.pain for c in facts.checkins}
     if facts.next_day is not None:
-        by_day.setdefault(facts.next_day.day, facts.next_day)
+        pain_on.setdefault(facts.next_day.day, facts.next_day.pain)
     found = []
     for entry in facts.sessions:
-        if entry.status == "skipped":
+        if entry.status == "skipped" or (on_day := pain_on.get(entry.day)) is None:
             continue
-        on_day, after = by_day.get(entry.day), by_day.get(entry.day + timedelta(days=1))
-        if on_day is not None and after is not None and after.pain - on_day.pain >= rules.unsettled_pain_rise:
-            found.append((entry.day, on_day.pain, after.pain))
+        after = pain_on.get(entry.day + ONE_DAY)
+        if after is not None and after - on_day >= rules.unsettled_pain_rise:
+            found.append((entry.day, on_day, after))
     return found
 
 
 # --- the decision -------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Decision:
+class Decision(NamedTuple):
     kind: str  # one of DECISIONS
     reasons: tuple[str, ...]  # plain words, for the participant
     rules: tuple[str, ...]  # the names of the rules that decided it (for admins and tests)
@@ -377,8 +375,7 @@ def more_reps_lately(sessions: Sequence[SessionEntry], rules: Rules = RULES) -> 
 # --- the review: decision plus the program change it would make -------------------------------------
 
 
-@dataclass(frozen=True)
-class Review:
+class Review(NamedTuple):
     decision: Decision
     numbers: WeekNumbers
     changes: tuple[Change, ...] = ()  # what Apply would change

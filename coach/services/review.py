@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
+from operator import itemgetter
 
 from sqlalchemy import Connection
 
@@ -42,6 +44,7 @@ MIN_DAYS_FOR_A_REVIEW = 3
 REVIEW_GAP_DAYS = 3
 BASELINE_DAYS = 28  # the rolling baseline's reach before the week (the first 14 days fit inside it)
 NEEDS_FOLLOW_UP = (DELOAD, SEE_CLINICIAN)
+_DAY = itemgetter(0)  # the day of a DayScores or a SessionEntry
 
 
 @dataclass(frozen=True)
@@ -105,18 +108,18 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
      session_days) = inputs.participant
     zone = zone_info(timezone)
     joined = created_at.astimezone(zone).date()
-    all_checkins = [DayScores(as_date(row[1]), row[2], row[3], row[4], row[5]) for row in inputs.checkins]
-    week_checkins, history, next_day = [], [], None
-    after = last + timedelta(days=1)
-    for checkin in all_checkins:
-        if checkin.day < first:
-            history.append(checkin)
-        elif checkin.day <= last:
-            week_checkins.append(checkin)
-        elif checkin.day == after:
-            next_day = checkin
-    all_sessions = [SessionEntry(as_date(row[1]), row[2], row[3], row[4], row[5]) for row in inputs.sessions]
-    sessions = tuple(entry for entry in all_sessions if first <= entry.day <= last)
+    # The rows come oldest first, so the week and what lies before and after it are slices.
+    all_checkins = [DayScores(as_date(day), pain, numbness, tingling, balance)
+                    for _, day, pain, numbness, tingling, balance in inputs.checkins]
+    week_start, week_end = bisect_left(all_checkins, first, key=_DAY), bisect_right(all_checkins, last, key=_DAY)
+    history, week_checkins = all_checkins[:week_start], all_checkins[week_start:week_end]
+    next_day = None
+    if week_end < len(all_checkins) and all_checkins[week_end].day == last + timedelta(days=1):
+        next_day = all_checkins[week_end]
+    all_sessions = [SessionEntry(as_date(day), status, rpe, pain, reps)
+                    for _, day, status, rpe, pain, reps in inputs.sessions]
+    sessions = tuple(all_sessions[bisect_left(all_sessions, first, key=_DAY):
+                                  bisect_right(all_sessions, last, key=_DAY)])
     training = decode_weekdays(session_days) if session_days else ()
     planned = training_day_count(max(first, joined), last, training)
     week_flags, open_before = [], False
@@ -162,22 +165,24 @@ def prepare_one(connection: Connection, participant_id: int, *, last: date, can_
     return prepare(inputs, first=first, last=last, with_chart=True, can_apply=can_apply)
 
 
-def prepare_everyone(connection: Connection, *, last: date) -> Iterator[PreparedReview]:
-    """Every onboarded participant's review of the 7 days ending `last` (no charts): `coach review --all`
-    and bench/weekly.py."""
+def prepare_everyone(connection: Connection, *, last: date,
+                     id_range: tuple[int, int] | None = None) -> Iterator[PreparedReview]:
+    """Every onboarded participant's review of the 7 days ending `last` (no charts), or of those whose ids
+    lie in `id_range`: the bulk review (see services/review_bulk.py)."""
     first, _ = week_ending(last)
-    for inputs in _inputs(connection, last=last, sessions_from=first):
+    for inputs in _inputs(connection, last=last, sessions_from=first, id_range=id_range):
         yield prepare(inputs, first=first, last=last, with_chart=False, can_apply=False)
 
 
-def _inputs(connection: Connection, *, last: date, sessions_from: date,
-            participant_ids: list[int] | None = None) -> Iterator[ReviewInputs]:
+def _inputs(connection: Connection, *, last: date, sessions_from: date, participant_ids: list[int] | None = None,
+            id_range: tuple[int, int] | None = None) -> Iterator[ReviewInputs]:
     """The rows for reviews of the 7 days ending `last`: check-ins back to the baseline's reach (which
     also covers the chart's four weeks) and the day after, and flags from the eve of the week."""
     first, _ = week_ending(last)
     return store.review_inputs(connection=connection, checkins_from=first - timedelta(days=BASELINE_DAYS),
                                checkins_to=last + timedelta(days=1), sessions_from=sessions_from, last=last,
-                               flags_since=_day_start(first - timedelta(days=1)), participant_ids=participant_ids)
+                               flags_since=_day_start(first - timedelta(days=1)), participant_ids=participant_ids,
+                               id_range=id_range)
 
 
 def _day_start(day: date) -> datetime:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
+from typing import NamedTuple
 
 from sqlalchemy import Connection, and_, case, func, or_, update
 from sqlalchemy import select as sa_select
@@ -15,6 +16,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
 from coach.store.models import CheckIn, Participant, ProgramVersion, SafetyFlag, Schedule, SessionLog, WeeklyReview
+from coach.store.types import as_utc
 
 
 def get(*, session: Session, review_id: int) -> WeeklyReview | None:
@@ -110,8 +112,7 @@ def release_digest(*, connection: Connection, review_ids: Sequence[int]) -> None
 # --- what a review reads, in bulk -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ReviewInputs:
+class ReviewInputs(NamedTuple):
     """One participant's rows for a review, as plain tuples (cheap to build for 100,000 at once)."""
 
     participant: tuple  # id, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at,
@@ -129,21 +130,24 @@ _P, _S, _C, _L, _F, _V = (Participant.__table__, Schedule.__table__, CheckIn.__t
 
 
 def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: date, sessions_from: date,
-                  last: date, flags_since: datetime,
-                  participant_ids: Sequence[int] | None = None) -> Iterator[ReviewInputs]:
-    """Every onboarded participant's (or the ones named) rows, one participant at a time, in id order.
+                  last: date, flags_since: datetime, participant_ids: Sequence[int] | None = None,
+                  id_range: tuple[int, int] | None = None) -> Iterator[ReviewInputs]:
+    """Every onboarded participant's rows (or the ones named, or those whose ids lie in `id_range`,
+    both ends included), one participant at a time, in id order.
 
     Each table is read in one ordered pass and the passes are merged, so the cost grows with the
     rows, not with round trips per participant.
     """
     def only(column):  # noqa: ANN001, ANN202
-        return column.in_(participant_ids) if participant_ids is not None else True
+        if participant_ids is not None:
+            return column.in_(participant_ids)
+        return column.between(*id_range) if id_range is not None else True
 
-    people = connection.execute(
+    people = _driver_rows(connection, (
         sa_select(_P.c.id, _P.c.telegram_id, _P.c.first_name, _P.c.timezone, _P.c.created_at,
                   _P.c.clearance_required, _P.c.cleared_at, _P.c.foot_care_since, _S.c.session_days)
         .outerjoin(_S, _S.c.participant_id == _P.c.id)
-        .where(only(_P.c.id), _P.c.onboarding_step.is_(None)).order_by(_P.c.id))
+        .where(only(_P.c.id), _P.c.onboarding_step.is_(None)).order_by(_P.c.id)))
     checkins = _driver_rows(connection, (
         sa_select(_C.c.participant_id, _C.c.local_date, _C.c.pain, _C.c.numbness, _C.c.tingling, _C.c.balance)
         .where(only(_C.c.participant_id), _C.c.local_date >= checkins_from, _C.c.local_date <= checkins_to)
@@ -166,10 +170,19 @@ def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: d
         sa_select(_V.c.participant_id, func.count()).where(only(_V.c.participant_id), _V.c.reason == "progress")
         .group_by(_V.c.participant_id)).all())
     checkin_groups, session_groups = _Groups(checkins), _Groups(sessions)
-    for person in people:
-        pid = person[0]
-        yield ReviewInputs(tuple(person), checkin_groups.take(pid), session_groups.take(pid), flags.get(pid, []),
+    for pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care, days in people:
+        person = (pid, telegram_id, first_name, timezone, as_utc(created_at), bool(clearance_required),
+                  as_utc(cleared_at), as_utc(foot_care), days)
+        yield ReviewInputs(person, checkin_groups.take(pid), session_groups.take(pid), flags.get(pid, []),
                            programs.get(pid), progressions.get(pid, 0))
+
+
+def reviewable_id_ranges(*, connection: Connection, size: int) -> list[tuple[int, int]]:
+    """The onboarded participants' ids cut into ranges of `size` participants each (first and last id of
+    each), in order: the shares of a bulk review."""
+    ids = connection.execute(
+        sa_select(_P.c.id).where(_P.c.onboarding_step.is_(None)).order_by(_P.c.id)).scalars().all()
+    return [(ids[start], ids[min(start + size, len(ids)) - 1]) for start in range(0, len(ids), size)]
 
 
 class _Groups:

@@ -353,8 +353,8 @@ def test_not_enough_data_names_both_shortfalls():
 def test_unsettled_sessions_reads_the_next_day_check_in():
     facts = week(sessions=(session(6),), next_day=DayScores(day(7), 4, 2, 2, 2))
     assert unsettled_sessions(facts) == [(day(6), 2, 4)]
-    assert unsettled_sessions(replace(facts, next_day=DayScores(day(7), 3, 2, 2, 2))) == []
-    assert unsettled_sessions(replace(facts, next_day=None)) == []
+    assert unsettled_sessions(facts._replace(next_day=DayScores(day(7), 3, 2, 2, 2))) == []
+    assert unsettled_sessions(facts._replace(next_day=None)) == []
 
 
 @pytest.mark.parametrize(("pains", "rising"), [
@@ -593,9 +593,9 @@ def test_a_progression_is_one_step_of_one_variable(week_and_baseline, program, r
 def test_no_progression_while_flagged_uncleared_or_rising(week_and_baseline, program, block, data):
     facts, baseline = week_and_baseline
     if block == "red_flag":
-        facts = replace(facts, red_flags=(data.draw(st.sampled_from(FLAG_KINDS)),))
+        facts = facts._replace(red_flags=(data.draw(st.sampled_from(FLAG_KINDS)),))
     elif block in ("open_flag_before", "not_cleared"):
-        facts = replace(facts, **{block: True})
+        facts = facts._replace(**{block: True})
     elif block == "rising":
         ordered = sorted(facts.checkins, key=lambda c: c.day)
         half = len(ordered) // 2
@@ -603,7 +603,7 @@ def test_no_progression_while_flagged_uncleared_or_rising(week_and_baseline, pro
         earlier = [c._replace(pain=data.draw(st.integers(0, 4))) for c in ordered[:len(ordered) - half]]
         top = max(c.pain for c in earlier)
         later = [c._replace(pain=data.draw(st.integers(top + 1, 10))) for c in ordered[len(ordered) - half:]]
-        facts = replace(facts, checkins=tuple(later + earlier))
+        facts = facts._replace(checkins=tuple(later + earlier))
         assert pain_rising(facts.checkins)
     blocked = (bool(facts.red_flags) or facts.open_flag_before or facts.not_cleared
                or pain_rising(facts.checkins))
