@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 
 from sqlalchemy.exc import DBAPIError
@@ -76,6 +77,10 @@ def _everyone(settings: Settings, week: tuple[date, date] | None, *, as_json: bo
     except DBAPIError as exc:
         # Only the error's class: a statement's text could carry someone's data.
         print(f"coach: the database could not be read ({type(exc.orig).__name__}); nothing more was reviewed.",
+              file=sys.stderr)
+        return 1
+    except BrokenProcessPool:
+        print("coach: a review worker process stopped unexpectedly (out of memory?); nothing more was reviewed.",
               file=sys.stderr)
         return 1
     return 0

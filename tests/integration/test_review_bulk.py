@@ -107,3 +107,31 @@ def test_a_database_that_cannot_be_read_gets_one_sentence_and_no_lines(tmp_path,
     assert captured.out == ""
     assert captured.err == ("coach: the database could not be read (OperationalError); "
                             "nothing more was reviewed.\n")
+
+
+def die_in_a_worker(prepared: review.PreparedReview) -> str:
+    """A worker process killed mid-review (out of memory, say); harmless in the test's own process."""
+    if str(os.getpid()) != os.environ["COACH_TEST_PARENT_PID"]:
+        os._exit(3)
+    return as_line(prepared)
+
+
+def test_a_worker_that_dies_gets_one_sentence(tmp_path, monkeypatch, capsys):
+    from coach.store.db import make_engine
+    from coach.store.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    seed(engine)
+    engine.dispose()
+    monkeypatch.setenv("DATABASE_URL", url)
+    monkeypatch.setenv("COACH_TEST_PARENT_PID", str(os.getpid()))
+    monkeypatch.setattr(review_bulk, "SHARE_SIZE", 2)
+    monkeypatch.setattr(review_bulk, "as_line", die_in_a_worker)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert coach_main(["review", "--all", "--week", "2026-W48"]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == ("coach: a review worker process stopped unexpectedly (out of memory?); "
+                            "nothing more was reviewed.\n")
