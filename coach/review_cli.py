@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
@@ -79,6 +80,11 @@ def _everyone(settings: Settings, week: tuple[date, date] | None, *, as_json: bo
         print(f"coach: the database could not be read ({type(exc.orig).__name__}); nothing more was reviewed.",
               file=sys.stderr)
         return 1
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): nothing went wrong. Point stdout at nothing, so the
+        # interpreter's last flush on the closed pipe stays quiet too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except BrokenProcessPool:
         print("coach: a review worker process stopped unexpectedly (out of memory?); nothing more was reviewed.",
               file=sys.stderr)

@@ -135,3 +135,29 @@ def test_a_worker_that_dies_gets_one_sentence(tmp_path, monkeypatch, capsys):
     assert captured.out == ""
     assert captured.err == ("coach: a review worker process stopped unexpectedly (out of memory?); "
                             "nothing more was reviewed.\n")
+
+
+def test_a_reader_that_stops_early_gets_no_traceback(tmp_path):
+    """`coach review --all --json | head -1`: the rest is not wanted, and that is not an error."""
+    import subprocess
+    import sys
+
+    from coach.store.db import make_engine
+    from coach.store.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    upgrade(url)
+    engine = make_engine(url)
+    with engine.begin() as connection:
+        for pid in range(1, 301):  # far more than a pipe holds, as JSON
+            add_participant(connection, pid)
+            add_week(connection, pid, LAST, [2] * 7)
+    engine.dispose()
+    env = {**os.environ, "DATABASE_URL": url}
+    reader = subprocess.Popen([sys.executable, "-m", "coach", "review", "--all", "--json", "--week", "2026-W48"],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    first = json.loads(reader.stdout.readline())
+    reader.stdout.close()
+    assert reader.wait(timeout=60) == 0
+    assert reader.stderr.read() == b""
+    assert first["user"] == 7001 and first["message"].endswith(CLINICIAN_PROMPT)
