@@ -67,7 +67,7 @@ def _one(runner, args: argparse.Namespace, week: tuple[date, date] | None) -> in
 
 def _everyone(settings: Settings, week: tuple[date, date] | None, *, as_json: bool) -> int:
     """Everyone's review, one line each in the order they joined, reviewed on every core; 1 with one sentence
-    when the database cannot be read."""
+    when the database cannot be read or a worker dies."""
     from coach.clock import SystemClock
     from coach.services.review_bulk import as_json_line, as_line, review_lines
 
