@@ -64,7 +64,7 @@ def note(message: str) -> None:
 
 def peak_rss_mb() -> float:
     """The peak RSS of this process or of the largest worker process it has waited for."""
-    own = children = 0
+    own = 0
     with suppress(OSError), open("/proc/self/status") as lines:
         for line in lines:
             if line.startswith("VmHWM:"):
