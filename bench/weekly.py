@@ -14,7 +14,8 @@ Prints one JSON object (progress goes to stderr):
 - ratio: seconds ÷ floor_seconds. Goal ≤ 3.
 - seconds_one_process, ratio_one_process: the same review with a single worker (this process), to
   show what the extra cores bring.
-- workers: how many worker processes reviewed (one per core).
+- workers: how many worker processes reviewed (one per core, no more than shares of 5,000; 1 means
+  the measuring process reviewed alone).
 - rss_mb: peak RSS of the largest process that took part in reviewing (the measuring process or a
   worker).
 - decisions: how many of each decision, as a sanity check that the rules were really applied.
@@ -30,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import multiprocessing
 import os
 import random
@@ -46,6 +48,7 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from coach.domain.schedule import DEFAULT_REVIEW_DAY, DEFAULT_REVIEW_TIME, DEFAULT_SESSION_DAYS, encode_weekdays
+from coach.services.review_bulk import SHARE_SIZE
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import CheckIn, Participant, SafetyFlag, Schedule, SessionLog
@@ -163,6 +166,8 @@ def measure(url: str, repeats: int) -> dict:
     for _ in range(repeats):
         floors.append(floor_scan(engine)[0])
         seconds, decisions = review_everyone(url, workers)
+        # As review_lines decides: no more workers than shares (one share is reviewed in this process).
+        workers = min(workers, math.ceil(sum(decisions.values()) / SHARE_SIZE))
         reviews.append(seconds)
         seconds, single = review_everyone(url, 1)
         alone.append(seconds)
