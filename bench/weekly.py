@@ -33,7 +33,6 @@ import argparse
 import json
 import math
 import multiprocessing
-import os
 import random
 import resource
 import sys
@@ -48,7 +47,7 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from coach.domain.schedule import DEFAULT_REVIEW_DAY, DEFAULT_REVIEW_TIME, DEFAULT_SESSION_DAYS, encode_weekdays
-from coach.services.review_bulk import SHARE_SIZE
+from coach.services.review_bulk import SHARE_SIZE, worker_count
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import CheckIn, Participant, SafetyFlag, Schedule, SessionLog
@@ -149,7 +148,7 @@ def floor_scan(engine) -> tuple[float, int]:  # noqa: ANN001
     return time.perf_counter() - started, len(rows)
 
 
-def review_everyone(url: str, workers: int) -> tuple[float, Counter]:
+def review_everyone(url: str, workers: int | None) -> tuple[float, Counter]:
     from coach.services.review_bulk import review_lines
 
     started = time.perf_counter()
@@ -161,18 +160,16 @@ def review_everyone(url: str, workers: int) -> tuple[float, Counter]:
 
 def measure(url: str, repeats: int) -> dict:
     engine = make_engine(url)
-    workers = os.cpu_count() or 1
     floors, reviews, alone, decisions = [], [], [], Counter()
     for _ in range(repeats):
         floors.append(floor_scan(engine)[0])
-        seconds, decisions = review_everyone(url, workers)
-        # As review_lines decides: no more workers than shares (one share is reviewed in this process).
-        workers = min(workers, math.ceil(sum(decisions.values()) / SHARE_SIZE))
+        seconds, decisions = review_everyone(url, workers=None)
         reviews.append(seconds)
         seconds, single = review_everyone(url, 1)
         alone.append(seconds)
         assert single == decisions, "one worker or several, the same reviews"
     engine.dispose()
+    workers = worker_count(math.ceil(sum(decisions.values()) / SHARE_SIZE))
     return {"floor": min(floors), "seconds": min(reviews), "alone": min(alone), "workers": workers,
             "all_seconds": [round(s, 2) for s in reviews], "all_alone": [round(s, 2) for s in alone],
             "all_floors": [round(s, 3) for s in floors], "decisions": dict(decisions), "rss_mb": peak_rss_mb()}

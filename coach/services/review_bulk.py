@@ -56,7 +56,7 @@ def review_lines(database_url: str, *, last: date, render: Render = as_line,
     try:
         with engine.connect() as connection:
             shares = reviewable_id_ranges(connection=connection, size=SHARE_SIZE)
-        workers = min(workers or os.cpu_count() or 1, len(shares))
+        workers = worker_count(len(shares), workers)
         if workers <= 1:
             for share in shares:
                 yield from _review_share(engine, share, last, render)
@@ -64,6 +64,12 @@ def review_lines(database_url: str, *, last: date, render: Render = as_line,
     finally:
         engine.dispose()  # before any fork: a worker must never share this process's connections
     yield from _in_workers(database_url, shares, workers=workers, last=last, render=render)
+
+
+def worker_count(shares: int, workers: int | None = None) -> int:
+    """How many worker processes review `shares` shares: as asked (default one per core), never more than
+    the shares; 1 means this process reviews alone."""
+    return max(1, min(workers or os.cpu_count() or 1, shares))
 
 
 def _in_workers(database_url: str, shares: list[tuple[int, int]], *, workers: int, last: date,
