@@ -40,6 +40,7 @@ PARTICIPANT_COMMANDS = [
     ("cleared", "Your clinician gave the go-ahead"),
     ("export", "All your data, for you or your clinician"),
     ("delete", "Erase everything about you"),
+    ("privacy", "What I store and who sees it"),
     ("cancel", "Stop what we're doing"),
     ("help", "What I can do"),
 ]
@@ -91,6 +92,7 @@ def register_handlers(application: Application) -> None:
         "schedule": participant.schedule,
         "timezone": participant.timezone,
         "cleared": participant.cleared,
+        "privacy": participant.privacy,
     }
     # New messages only: an edited message is not a second check-in (see edited_message below).
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
@@ -103,6 +105,8 @@ def register_handlers(application: Application) -> None:
     }
     for name, callback in admin_commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
+    # "/user_17" and "/ack_5" in an alert are one tap each (Telegram links a command only up to its first space).
+    application.add_handler(MessageHandler(private & filters.Regex(admin.TAPPABLE), admin.tapped_command))
     # After every known command: anything else that starts with "/" is an unknown command.
     application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))
@@ -113,6 +117,7 @@ def register_handlers(application: Application) -> None:
         filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, participant.edited_message))
     application.add_handler(CallbackQueryHandler(buttons.onboarding_button, pattern=buttons.ONBOARDING))
     application.add_handler(CallbackQueryHandler(buttons.checkin_button, pattern=buttons.CHECKIN))
+    application.add_handler(CallbackQueryHandler(buttons.start_checkin_button, pattern=buttons.START_CHECKIN))
     application.add_handler(CallbackQueryHandler(buttons.foot_button, pattern=buttons.FOOT))
     application.add_handler(CallbackQueryHandler(buttons.session_reminder_button, pattern=buttons.SESSION_REMINDER))
     application.add_handler(CallbackQueryHandler(buttons.session_question_button, pattern=buttons.SESSION_QUESTION))

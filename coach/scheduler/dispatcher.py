@@ -23,7 +23,7 @@ from coach.services import review as weekly_review
 from coach.services.context import UseCaseContext
 from coach.services.replies import Reply
 from coach.services.runner import UseCaseRunner
-from coach.services.training import training_hold
+from coach.services.training import open_flags_note, training_hold
 from coach.store import checkins as checkin_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store
@@ -236,7 +236,8 @@ class Dispatcher:
                 return None, "session already logged"
             program = programs.current(ctx.session, who)[1]
             return reminder_texts.session_reminder(reminder.first_name, reminder.id, program,
-                                                   snoozed=reminder.kind == store.SNOOZED_SESSION), None
+                                                   snoozed=reminder.kind == store.SNOOZED_SESSION,
+                                                   safety_note=open_flags_note(ctx.session, participant_id=who)), None
         if reminder.kind == "review":
             return weekly_review.weekly_reply(ctx, who, day)
         return None, f"unknown kind {reminder.kind}"

@@ -28,14 +28,16 @@ def session_list(program: Program) -> str:
     return "\n".join(f"• {describe_exercise(exercise)}" for exercise in program)
 
 
-def session_text(first_name: str, program: Program) -> str:
-    """The session reminder's text: today's exercises and the safety line."""
+def session_text(first_name: str, program: Program, *, safety_note: str = "") -> str:
+    """The session reminder's text: today's exercises, what an open red flag means for them, the safety line."""
+    note = f"{safety_note}\n\n" if safety_note else ""
     return (f"Training day{first_name_suffix(first_name)} 💪 Today's light session:\n{session_list(program)}\n\n"
-            + SESSION_SAFETY)
+            + note + SESSION_SAFETY)
 
 
-def session_reminder(first_name: str, reminder_id: int, program: Program, *, snoozed: bool = False) -> Reply:
-    text = session_text(first_name, program)
+def session_reminder(first_name: str, reminder_id: int, program: Program, *, snoozed: bool = False,
+                     safety_note: str = "") -> Reply:
+    text = session_text(first_name, program, safety_note=safety_note)
     if snoozed:
         text = "⏰ Here's your snoozed reminder.\n" + text
     return Reply(text + "\n\nTap when you're done, or if today isn't a training day for you:",

@@ -1,16 +1,25 @@
-"""Red flags: store them, answer the participant at once, alert every admin."""
+"""Red flags: store them, answer the participant at once, alert every admin — once per kind, not per message."""
 
 from __future__ import annotations
 
-from coach.domain.safety import FlagKind, RedFlag, admin_alert_text, detect_red_flags, red_flag_reply
+from datetime import timedelta
+
+from coach.domain.safety import FOOT_KINDS, FlagKind, RedFlag, detect_red_flags
+from coach.domain.safety.numbers import EmergencyContacts, contacts_for_timezone
+from coach.domain.safety.replies import admin_alert_text, red_flag_reply
 from coach.services import programs
 from coach.services.context import UseCaseContext
 from coach.services.replies import AdminAlert, Outcome
 from coach.store import flags as flag_store
 from coach.store.models import Participant
+from coach.store.participants import ParticipantView
+
+# The same kind again within this long is the same situation: answered again, but not a second alert.
+REPEAT_WINDOW = timedelta(minutes=30)
 
 
-def scan_text(ctx: UseCaseContext, participant: Participant | None, text: str, *, source: str) -> Outcome:
+def scan_text(ctx: UseCaseContext, participant: Participant | ParticipantView | None, text: str, *,
+              source: str) -> Outcome:
     """Look for red flags in anything a participant wrote; an empty Outcome when there are none."""
     found = detect_red_flags(text)
     if not found:
@@ -18,31 +27,38 @@ def scan_text(ctx: UseCaseContext, participant: Participant | None, text: str, *
     return raise_flags(ctx, participant, found, source=source)
 
 
-def raise_flags(ctx: UseCaseContext, participant: Participant | None, found: list[RedFlag], *,
+def contacts_for(ctx: UseCaseContext, participant: Participant | ParticipantView | None) -> EmergencyContacts:
+    """The emergency and crisis numbers for the participant's country (from their time zone)."""
+    zone = participant.timezone if participant is not None else ctx.default_timezone
+    return contacts_for_timezone(zone)
+
+
+def raise_flags(ctx: UseCaseContext, participant: Participant | ParticipantView | None, found: list[RedFlag], *,
                 source: str) -> Outcome:
     """Answer calmly and specifically; store and alert only with consent (before it, store nothing)."""
-    outcome = Outcome().say(red_flag_reply(found))
+    contacts = contacts_for(ctx, participant)
     if participant is None or participant.id is None or participant.onboarding_step == "consent":
-        return outcome
-    ids = []
-    for flag in found:
-        row = flag_store.raise_flag(session=ctx.session, participant_id=participant.id, kind=str(flag.kind),
-                                    urgent=flag.urgent, source=source, excerpt=flag.matched, now=ctx.now)
-        ids.append(row.id)
-    label = f"{participant.first_name or 'participant'} (id {participant.telegram_id})"
-    alert = admin_alert_text(found, participant_label=label)
-    alert += ("\nFlag " + ", ".join(f"#{i}" for i in ids) + " — progression is on hold until acknowledged"
-              f" (/ack {ids[0]}).")
-    if any(flag.kind == FlagKind.FOOT_WOUND for flag in found):
-        # A foot wound: non-weight-bearing work only, until an admin clears it (PRODUCT.md, Safety).
+        return Outcome().say(red_flag_reply(found, contacts, team_told=False))
+    outcome = Outcome().say(red_flag_reply(found, contacts))
+    recent = flag_store.kinds_raised_since(session=ctx.session, participant_id=participant.id,
+                                           since=ctx.now - REPEAT_WINDOW)
+    new = [flag for flag in found if str(flag.kind) not in recent]
+    if not new:
+        return outcome  # told already, minutes ago: the team has it
+    ids = [flag_store.raise_flag(session=ctx.session, participant_id=participant.id, kind=str(flag.kind),
+                                 urgent=flag.urgent, source=source, excerpt=flag.matched, now=ctx.now).id
+           for flag in new]
+    if any(flag.kind in FOOT_KINDS for flag in new):
+        # A foot that must not bear weight: seated and lying exercises only, until an admin clears it.
         switched = programs.start_foot_care(ctx, ctx.session.get(Participant, participant.id))
         if switched:
             outcome.say(switched)
-            alert += "\nTheir program is now seated and lying exercises only, until you clear the foot."
+    alert = admin_alert_text(new, name=participant.first_name, telegram_id=participant.telegram_id,
+                             flag_ids=ids, contacts=contacts)
     outcome.admin_alerts.extend(AdminAlert(chat_id=admin, text=alert) for admin in ctx.admin_ids)
     return outcome
 
 
 def foot_problem_reported(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    flag = RedFlag(kind=FlagKind.FOOT_WOUND, urgent=False, matched="foot check: yes")
+    flag = RedFlag(kind=FlagKind.FOOT_WOUND, urgent=False, matched="foot check: yes — a new blister, wound or redness")
     return raise_flags(ctx, participant, [flag], source="foot_check")

@@ -86,12 +86,6 @@ EDIT_NOT_APPLIED = (
     "I don't pick up edits to earlier messages, so nothing was changed. "
     "To correct a check-in, just send it again — the newer one replaces the older one."
 )
-NOT_UNDERSTOOD = "Sorry, I didn't understand that. " + CHECKIN_HOW + "\nSend /help for everything else."
-TOO_LONG = (
-    "That message is too long for me to read ({length:,} characters; I can take up to {limit:,}). "
-    "Nothing was saved. Please send your check-in as one short line, for example:\n"
-    "pain 4 numbness 2 tingling 3 balance 1 — slept badly"
-)
 UNKNOWN_COMMAND = "I don't know the command {command}. Send /help to see what I can do."
 CANCELLED = "Okay, cancelled. Nothing was saved."
 NOTHING_TO_CANCEL = "There's nothing in progress to cancel."
@@ -131,6 +125,7 @@ HELP_PARTICIPANT = (
     "/timezone — change your time zone\n"
     "/cleared — tell me your clinician has given the go-ahead\n"
     "/export — everything I've stored about you: a CSV, and a PDF summary for your clinician\n"
+    "/privacy — what I store, who sees it, and your choices\n"
     "/delete — erase everything I've stored about you (I'll ask you to confirm first)\n"
     "/cancel — stop what we're doing\n"
     "/help — this list\n\n"
@@ -151,3 +146,107 @@ HELP_ADMIN = (
     "/stats — participants by state, reminder delivery in the last 24 h, dispatcher lag\n"
     "Every change you make is logged, and the participant is told what changed."
 )
+
+# --- free text ------------------------------------------------------------------------------------------------
+NOT_UNDERSTOOD = (
+    "Sorry, I didn't understand that. If you'd like to check in, one line is enough, for example:\n"
+    "pain 4 numbness 2 tingling 3 balance 1\n"
+    "You can also tell me how you are in your own words, ask me a question, or send /help.")
+SMALL_TALK = (
+    "😊 Whenever you're ready, a check-in is one line, for example:\n"
+    "pain 4 numbness 2 tingling 3 balance 1\n"
+    "or tell me how you are in your own words.")
+NOTE_SAVED = "📝 Added to your diary for {day}: “{note}”"
+NOTE_WITH_CHECKIN = "It's kept with that day's check-in."
+NOTE_OFFER_CHECKIN = "Would you like to do today's check-in now? It takes four taps."
+CHECK_IN_NOW = "Check in now"
+PARTIAL_SAVED = "Got it for {day}: {scores}."
+PARTIAL_STILL_NEED = "I still need {missing} to finish the check-in — tap below, or type them (e.g. {example})."
+PARTIAL_UPDATED = "Updated {day}: {scores} (I've kept your earlier entry too)."
+DIZZY_NOT_A_SCORE = (
+    "Dizziness isn't one of the four scores, so I haven't stored it — if you mean unsteady on your feet, that's "
+    "balance. If you feel dizzy or faint, please sit down, rest and tell your clinician.")
+AMBIGUOUS_RANGE = "For {item} you wrote {written} — which one number fits best right now?"
+AMBIGUOUS_FRACTION = "For {item} you wrote {written} — please pick the nearest whole number."
+AMBIGUOUS_OUT_OF_RANGE = "For {item} you wrote {written}, but scores go from 0 (none) to 10 (worst)."
+AMBIGUOUS_TWO_VALUES = "You gave {item} two values ({written}) — which one is it?"
+NOTHING_STORED_YET = "Nothing is stored for {items} until you choose."
+EDITED_RED_FLAG = "I saw the change to your earlier message:"
+
+# Answers to questions, one per help topic (coach/domain/understanding/topics.py).
+ANSWERS: dict[str, str] = {
+    "scales": (
+        "Each score goes from 0 to 10, and for all four higher means worse: 0 = none at all, 10 = the worst you can "
+        "imagine.\n• Pain: how much it hurts.\n• Numbness: how much feeling is missing.\n• Tingling/burning: pins "
+        "and needles, burning or electric feelings.\n• Balance: how unsteady you feel on your feet (10 = very "
+        "unsteady).\nScore how it is right now — there are no wrong answers."),
+    "dizzy_not_balance": (
+        "Balance means feeling unsteady on your feet (wobbly, needing to hold on). Dizziness — the room spinning, "
+        "feeling light-headed or faint — is different and isn't one of the four scores. If you feel dizzy or faint, "
+        "please sit down, rest and tell your clinician."),
+    "rpe": (
+        "RPE is how hard a session felt, from 0 (no effort) to 10 (the hardest you could possibly work). For light "
+        "strength training, aim for about 4–6: you could still talk in short sentences."),
+    "schedule": (
+        "You can change your reminder times any time:\n/schedule checkin 20:00\n/schedule sessions mon,wed,fri "
+        "18:00\n/schedule review sun 19:00\nSend /schedule on its own to see your times, with buttons."),
+    "pause": (
+        "To take a break from reminders, send /pause 7 (for a week, or any number of days), or /pause until you send "
+        "/resume. Nothing you've stored is lost."),
+    "what_i_am": (
+        "I'm Coach, a habit helper for light strength training when you live with nerve damage. I remind you of "
+        "sessions and check-ins, keep a careful diary, and once a week suggest a small step up, a hold or a rest — "
+        "always with a prompt to check with your clinician. I'm a computer program, not a person, not a doctor and "
+        "not medical advice, and I'm not for emergencies: if something feels seriously wrong, call your local "
+        "emergency number."),
+    "privacy": (
+        "What you send me is stored so I can keep your diary and weekly review. Only you and the coaching team that "
+        "runs this bot can see it. /privacy explains exactly what is kept; /export sends you all of it, and /delete "
+        "erases all of it."),
+    "checkin_how": (
+        "To check in, send /checkin and tap four numbers, or type one line such as\npain 4 numbness 2 tingling 3 "
+        "balance 1\nAnything you write after the scores is kept as a note — or just tell me how you are in your own "
+        "words and I'll add it to your diary."),
+    "fix_entry": (
+        "To correct a check-in, just send it again — the newer one replaces the older one (I keep both). For an "
+        "earlier day: /checkin yesterday pain 3 numbness 2 tingling 2 balance 1, or /checkin 2026-11-18 … (up to 7 "
+        "days back)."),
+    "log_how": (
+        "After a session, tap Done or Partly on the reminder, or type for example /log done rpe 6 pain 3 reps more "
+        "(or /log partly, /log skipped, /log yesterday done …)."),
+    "training_with_symptoms": (
+        "I can't give medical advice, but here is the rule of thumb many physiotherapists use: pain 0–3 during or "
+        "after exercise is fine, 4–5 is acceptable if it settles by the next day, and above 5 — or worse the next "
+        "day — means ease off or rest. Never push through nerve pain, and if you're unsure, ask your clinician before "
+        "you train."),
+    "review": (
+        "Once a week (Sunday 19:00 unless you changed it) I look at your week: check-ins, sessions and how your "
+        "symptoms compare with your usual. Then I suggest one thing — a small step up, keep the plan, an easier week, "
+        "or to see your clinician — with the reasons, and always the prompt to talk it through with your clinician."),
+    "missed": (
+        "That's completely fine — just carry on the next day. If you'd like to fill a day in, send for example "
+        "/checkin yesterday pain 3 numbness 2 tingling 2 balance 1 (up to 7 days back)."),
+    "timezone": "Send /timezone to see your time zone or change it (type a city, or share your location).",
+    "foot_check": (
+        "With diabetic neuropathy, feet can be hurt without you feeling it, so a daily look for new blisters, wounds "
+        "or redness catches problems early. It's one tap after your check-in."),
+    "language": "For now I only speak English — sorry about that.",
+    "emergency": (
+        "Please get emergency help at once ({emergency}) for: chest pain or pressure, pain spreading to your arm or "
+        "jaw, breathlessness or a racing heart with dizziness, fainting, new loss of bladder or bowel control or "
+        "numbness in the groin, or a fall with a head injury. For thoughts of harming yourself: {crisis}. Tell me "
+        "about any of these and I'll tell the coaching team at once."),
+    "history": "Send /history to see your recent check-ins and notes, and /week for this week so far.",
+    "other": (
+        "I'm not sure I can answer that one. Here's what I can help with: /help. For questions about your health or "
+        "treatment, please ask your clinician."),
+}
+
+PRIVACY = (
+    "What I store: your Telegram name and id, your consent and screening answers, your condition, time zone and "
+    "schedule, your check-ins and notes, your sessions, your program, weekly reviews, red flags you report, and the "
+    "messages waiting to be sent to you.\n\n"
+    "Who sees it: you, and the coaching team that runs this bot (they get safety alerts and can see how you're "
+    "doing). It isn't shared with anyone else or used for advertising.\n\n"
+    "Your choices: /export sends you everything (a CSV, a PDF for your clinician and a FHIR file for clinic "
+    "systems); /delete erases everything about you after you confirm. Logs never hold your scores or notes.")

@@ -14,7 +14,7 @@ from coach.services import programs, reminder_texts
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome
 from coach.services.schedules import is_paused
-from coach.services.training import NOT_CLEARED, OPEN_FLAG, training_hold
+from coach.services.training import NOT_CLEARED, OPEN_FLAG, open_flags_note, training_hold
 from coach.store import checkins as checkin_store
 from coach.store import participants as participant_store
 from coach.store import sessions as session_store
@@ -101,14 +101,16 @@ def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
         hold = training_hold(ctx.session, participant_id=participant.id,
                              clearance_required=participant.clearance_required, cleared_at=participant.cleared_at)
         if hold == OPEN_FLAG:
-            lines.append("• Training is on hold until the coaching team has followed up on what you told me. "
-                         "Rest, and contact your clinician if you haven't yet.")
+            lines.append("• " + open_flags_note(ctx.session, participant_id=participant.id))
         elif hold == NOT_CLEARED:
             lines.append("• Training day, but sessions start once your clinician gives the go-ahead (/cleared).")
         else:
             lines.append(f"• Session at {format_hhmm(schedule.session_time)}, not logged yet:\n"
                          + reminder_texts.session_list(programs.current(ctx.session, participant.id)[1])
                          + "\n  When you've finished: /log done (or partly, or skipped).")
+            seated = open_flags_note(ctx.session, participant_id=participant.id)
+            if seated:
+                lines.append("  " + seated)
     else:
         lines.append("• No session planned today — a rest day.")
     if is_paused(ctx, participant):

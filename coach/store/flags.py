@@ -28,8 +28,20 @@ def open_flags(*, session: Session, participant_id: int | None = None) -> list[S
     return list(session.exec(query.order_by(SafetyFlag.id)))  # type: ignore[arg-type]
 
 
-
 def newest_of_kind(*, session: Session, participant_id: int, kind: str) -> int | None:
     """The id of the participant's latest flag of that kind, acknowledged or not."""
     return session.exec(select(func.max(SafetyFlag.id)).where(SafetyFlag.participant_id == participant_id,
                                                               SafetyFlag.kind == kind)).one()
+
+
+def kinds_raised_since(*, session: Session, participant_id: int, since: datetime) -> frozenset[str]:
+    """The kinds of flag the participant has raised since `since` (acknowledged or not)."""
+    return frozenset(session.exec(select(SafetyFlag.kind).where(
+        SafetyFlag.participant_id == participant_id, SafetyFlag.raised_at >= since)).all())
+
+
+def open_kinds(*, session: Session, participant_id: int) -> frozenset[str]:
+    """The kinds of the participant's flags still waiting for an admin."""
+    return frozenset(session.exec(select(SafetyFlag.kind).where(
+        SafetyFlag.participant_id == participant_id,
+        SafetyFlag.acknowledged_at.is_(None))).all())  # type: ignore[union-attr]

@@ -73,3 +73,14 @@ async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     else:
         # Not an admin: nobody else's program, and no hint that one could be asked for.
         await run_for_participant(update, context, programs.show)
+
+
+TAPPABLE = re.compile(r"^/(user|ack)_(\d{1,15})(?:@\w+)?$")
+_TAPPABLE_USE_CASES: dict[str, AdminCommand] = {"user": admin_overview.user, "ack": admin.acknowledge}
+
+
+async def tapped_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "/user_17" or "/ack_5" from an alert: the same as "/user 17" and "/ack 5", through the same guard."""
+    name, number = TAPPABLE.match(update.effective_message.text or "").groups()
+    await _run_for_admin(update, context,
+                         lambda ctx, admin_id: _TAPPABLE_USE_CASES[name](ctx, admin_id, number))

@@ -15,6 +15,7 @@ from coach.services.replies import Outcome
 ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
 CHECKIN = re.compile(r"^c1:(\d{1,9}):(\d|x):(\d{1,2})$")
 FOOT = re.compile(r"^f1:(\d{1,9}):([01])$")
+START_CHECKIN = re.compile("^" + re.escape(checkins.START_CHECKIN) + "$")
 SESSION_REMINDER = re.compile(r"^r1:(\d{1,9}):([dpsz])$")
 SESSION_QUESTION = re.compile(r"^s1:(\d{1,9}):(rpe|pain|reps):(\d{1,2})$")
 LOG = re.compile(r"^l1:([dps]):(\d{8})$")
@@ -52,6 +53,11 @@ async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         return
     await run_for_participant(update, context, lambda ctx, p: checkins.press(
         ctx, p, int(draft_id), int(step), int(value)))
+
+
+async def start_checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """ "Check in now", offered after a note."""
+    await run_for_participant(update, context, checkins.start_from_button)
 
 
 async def foot_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

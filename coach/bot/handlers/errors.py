@@ -10,7 +10,10 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import ContextTypes
 
-from coach.domain.safety import detect_red_flags, red_flag_reply
+from coach.bot.runtime import runtime
+from coach.domain.safety import detect_red_flags
+from coach.domain.safety.numbers import contacts_for_timezone
+from coach.domain.safety.replies import red_flag_reply
 from coach.services import texts
 from coach.services.claims import CURRENT_CLAIM, ClaimLost
 from coach.services.inbox import SAFETY_SCAN_LIMIT
@@ -66,5 +69,7 @@ async def _red_flags_without_the_database(update: Update, context: ContextTypes.
     text = update.message.text or update.message.caption or ""
     found = detect_red_flags(text[:SAFETY_SCAN_LIMIT]) if text else []
     if found:
+        # The participant's own time zone is in the database that is away: the bot's default zone gives the numbers.
+        contacts = contacts_for_timezone(runtime(context).settings.coach_default_timezone)
         with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, red_flag_reply(found))
+            await context.bot.send_message(update.effective_chat.id, red_flag_reply(found, contacts, team_told=False))

@@ -111,8 +111,14 @@ async def other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def edited_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """An edited message changes nothing stored; say so, so nobody thinks their edit was saved."""
-    await run_plain(update, context, lambda ctx: Outcome().say(texts.EDIT_NOT_APPLIED))
+    """An edited message changes nothing stored (and says so); a red flag written into it is still answered."""
+    user_id, text = update.effective_user.id, update.effective_message.text or ""
+    await run_plain(update, context, lambda ctx: inbox.handle_edit(ctx, telegram_id=user_id, text=text))
+
+
+async def privacy(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/privacy: what is stored, who sees it, how to export and erase (Telegram expects every bot to answer)."""
+    await run_plain(update, context, lambda ctx: Outcome().say(texts.PRIVACY))
 
 
 async def location_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -1,0 +1,159 @@
+"""Red flags in what a participant wrote, found the way clinical NLP finds them.
+
+normalise (lemmas, typos, contractions, phrases) → find lexicon concepts by proximity → judge each in context
+with ConText (denied, gone, long ago, only feared, someone else's) → combine (a fall with an injury is one
+flag) → the kinds, with the participant's own words. Pure.
+
+A cheap pre-filter comes first: a message made only of check-in words and numbers (the everyday
+"pain 4 numbness 2 tingling 3 balance 1") cannot hold a red flag and costs nothing more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from coach.domain.safety.kinds import KINDS, URGENT_KINDS, FlagKind, Urgency
+from coach.domain.safety.lexicon import CONCEPTS, Concept
+from coach.domain.understanding import context
+from coach.domain.understanding.concepts import ConceptIndex, Hit
+from coach.domain.understanding.lexicon import EVERYDAY_WORDS
+from coach.domain.understanding.text import Normalised, Token, normalise
+
+EXCERPT_LIMIT = 200
+_WORD = re.compile(r"[^\W\d_]+")
+# Readings below these are low blood sugar: 4.0 mmol/L (NHS, ADA "level 1" 3.9) or 70 mg/dL.
+LOW_GLUCOSE_MMOL = 4.0
+LOW_GLUCOSE_MG_DL = (20, 70)
+_SUGAR_WORDS = frozenset({"sugar", "glucose", "meter", "reading", "level", "mmol", "bm", "finger"})
+_UNITS_AFTER = frozenset({"mmol", "mg", "mmol/l", "mg/dl"})
+_PROXY_VERBS = frozenset({"typing", "writing", "messaging", "texting", "answering", "replying", "sending"})
+_QUESTION_STARTS = frozenset({"what", "why", "how", "when", "where", "which", "who", "can", "could", "should",
+                              "would", "will", "is", "are", "does", "do", "am", "whats"})
+_FIRST_PERSON = frozenset({"i", "my", "me", "mine", "myself", "unable", "im"})
+
+
+class RedFlag(NamedTuple):
+    """One red flag: its kind, whether it needs help now, and the participant's own words."""
+
+    kind: FlagKind
+    urgent: bool
+    matched: str
+
+    @property
+    def urgency(self) -> Urgency:
+        return KINDS[self.kind].urgency
+
+
+def detect_red_flags(text: str) -> list[RedFlag]:
+    """Every red-flag kind the participant has now, at most one per kind, in FlagKind order; [] if none."""
+    if not isinstance(text, str) or not could_hold_a_flag(text):
+        return []
+    normalised = normalise(text)
+    hits = _index().find(normalised)
+    if not hits:
+        return []
+    judged = context.judge(normalised, [context.Finding(str(hit.concept.kind), hit.head, hit.head) for hit in hits])
+    if _written_for_the_participant(normalised):
+        # "Typing for mum: she fainted": the one she is the participant; someone else's is theirs.
+        judged = [contexts - {context.Context.OTHER_PERSON} for contexts in judged]
+    affirmed = [hit for hit, contexts in zip(hits, judged, strict=True)
+                if not contexts and not _general_question(normalised, hit)]
+    return _combine(normalised, affirmed)
+
+
+def could_hold_a_flag(text: str) -> bool:
+    """False when every word is a check-in word (scores, item names, a foot answer): the pre-filter."""
+    return any(word not in EVERYDAY_WORDS for word in _WORD.findall(text.lower()))
+
+
+def _written_for_the_participant(normalised: Normalised) -> bool:
+    """A carer writing for the participant ("typing for mum", "on behalf of my dad", "he uses the bot")."""
+    words = [token.text for token in normalised.tokens]
+    for i, word in enumerate(words[:-1]):
+        if word in _PROXY_VERBS and words[i + 1] in ("for", "on"):
+            return True
+        if word == "behalf" and i > 0 and words[i - 1] == "on":
+            return True
+        if word in ("uses", "using") and "bot" in words[i + 1:i + 4]:
+            return True
+    return False
+
+
+def _general_question(normalised: Normalised, hit: Hit) -> bool:
+    """A question about a symptom that is not about the participant ("what is saddle numbness?").
+
+    Never for thoughts of suicide: "what's the point in carrying on" is not a question about the bot."""
+    if hit.concept.kind == FlagKind.SELF_HARM:  # type: ignore[attr-defined]
+        return False
+    sentence = hit.sentence
+    words = [token.text for token in normalised.tokens if token.sentence == sentence]
+    if not words or (sentence not in normalised.asked and words[0] not in _QUESTION_STARTS):
+        return False
+    # Up to the finding: "how low is too low for blood sugar before I exercise" asks about sugar, not about me.
+    start = next(i for i, token in enumerate(normalised.tokens) if token.sentence == sentence)
+    return not any(word in _FIRST_PERSON for word in words[:hit.last - start + 1])
+
+
+def _combine(normalised: Normalised, hits: Sequence[Hit]) -> list[RedFlag]:
+    """The kinds found, with a fall and an injury joined into one 'fall with injury' flag."""
+    first_hit: dict[FlagKind, Hit] = {}
+    injury: Hit | None = None
+    for hit in hits:
+        kind = hit.concept.kind  # type: ignore[attr-defined]
+        if kind == FlagKind.FALL_INJURY:
+            injury = injury or hit
+        else:
+            first_hit.setdefault(kind, hit)
+    went_down = first_hit.get(FlagKind.FALL) or first_hit.get(FlagKind.FAINTING)
+    if injury is not None and went_down is not None:
+        first_hit[FlagKind.FALL_INJURY] = injury
+        first_hit.pop(FlagKind.FALL, None)
+    return [RedFlag(kind, kind in URGENT_KINDS, _excerpt(normalised, first_hit[kind]))
+            for kind in FlagKind if kind in first_hit]
+
+
+def _excerpt(normalised: Normalised, hit: Hit) -> str:
+    """The sentence the flag was found in, in the participant's own words, cut to fit the flag's column."""
+    tokens = normalised.tokens
+    first = hit.first
+    while first > 0 and tokens[first - 1].sentence == hit.sentence:
+        first -= 1
+    last = hit.last
+    while last + 1 < len(tokens) and tokens[last + 1].sentence == hit.sentence:
+        last += 1
+    words = normalised.words(first, last + 1)
+    if len(words) <= EXCERPT_LIMIT:
+        return words
+    around = normalised.words(hit.first, hit.last + 1)
+    return ("…" + around)[:EXCERPT_LIMIT] if len(around) < EXCERPT_LIMIT else around[:EXCERPT_LIMIT - 1] + "…"
+
+
+def _low_glucose(tokens: Sequence[Token], position: int) -> bool:
+    """A number that reads as a low blood sugar: below 4.0 (mmol/L) or 20–70 (mg/dL), beside a sugar word."""
+    try:
+        value = float(tokens[position].text.replace(",", "."))
+    except ValueError:
+        return False
+    low = value < LOW_GLUCOSE_MMOL or LOW_GLUCOSE_MG_DL[0] <= value <= LOW_GLUCOSE_MG_DL[1]
+    if not low:
+        return False
+    before = tokens[max(0, position - 4):position]
+    after = tokens[position + 1:position + 4]
+    return any(t.lemmas & _SUGAR_WORDS for t in (*before, *after)) or any(t.text in _UNITS_AFTER for t in after[:1])
+
+
+def _severe_score(tokens: Sequence[Token], position: int) -> bool:
+    """A pain score at the top of the scale: 9 or 10 (out of 10)."""
+    return tokens[position].text in ("9", "10")
+
+
+@lru_cache(maxsize=1)
+def _index() -> ConceptIndex:
+    return ConceptIndex(CONCEPTS, tests={"#low_glucose": _low_glucose, "#severe_score": _severe_score})
+
+
+def concepts_of(kind: FlagKind) -> tuple[Concept, ...]:
+    return tuple(c for c in CONCEPTS if c.kind == kind)

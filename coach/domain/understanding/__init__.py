@@ -1,0 +1,1 @@
+"""Understanding what participants write: normalise, find concepts, judge them in context, classify."""
