@@ -31,6 +31,10 @@ def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
     if participant.onboarding_step is not None:
         flagged = safety.scan_text(ctx, participant, text[:SAFETY_SCAN_LIMIT], source="free_text")
         return flagged.say(texts.FINISH_ONBOARDING).extend(onboarding.current_step(ctx, participant))
+    if len(text) > SAFETY_SCAN_LIMIT:
+        # More than Telegram itself delivers in one message: read for red flags, but not stored half-read.
+        flagged = safety.scan_text(ctx, participant, text[:SAFETY_SCAN_LIMIT], source="free_text")
+        return flagged.say(texts.TOO_LONG.format(length=len(text), limit=SAFETY_SCAN_LIMIT))
     return respond(ctx, participant, understand(text, today=ctx.local_today(participant)))
 
 

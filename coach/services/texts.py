@@ -86,6 +86,10 @@ EDIT_NOT_APPLIED = (
     "I don't pick up edits to earlier messages, so nothing was changed. "
     "To correct a check-in, just send it again — the newer one replaces the older one."
 )
+TOO_LONG = (
+    "That message is too long for me to read ({length:,} characters; I can take up to {limit:,}). Nothing was saved. "
+    "Please send it in parts, or your check-in as one short line, for example:\n"
+    "pain 4 numbness 2 tingling 3 balance 1 — slept badly")
 UNKNOWN_COMMAND = "I don't know the command {command}. Send /help to see what I can do."
 CANCELLED = "Okay, cancelled. Nothing was saved."
 NOTHING_TO_CANCEL = "There's nothing in progress to cancel."
@@ -151,11 +155,11 @@ HELP_ADMIN = (
 NOT_UNDERSTOOD = (
     "Sorry, I didn't understand that. If you'd like to check in, one line is enough, for example:\n"
     "pain 4 numbness 2 tingling 3 balance 1\n"
-    "You can also tell me how you are in your own words, ask me a question, or send /help.")
+    "or /checkin for buttons. You can also tell me how you are in your own words, ask me a question, or send /help.")
 SMALL_TALK = (
     "😊 Whenever you're ready, a check-in is one line, for example:\n"
     "pain 4 numbness 2 tingling 3 balance 1\n"
-    "or tell me how you are in your own words.")
+    "or /checkin for buttons — or just tell me how you are in your own words.")
 NOTE_SAVED = "📝 Added to your diary for {day}: “{note}”"
 NOTE_WITH_CHECKIN = "It's kept with that day's check-in."
 NOTE_OFFER_CHECKIN = "Would you like to do today's check-in now? It takes four taps."

@@ -16,20 +16,32 @@ def _checkin_count(world) -> int:
         return session.exec(select(func.count()).select_from(CheckIn)).one()
 
 
-async def test_out_of_range_contradictory_and_unreadable_scores_store_nothing(world):
-    """pain 14, pain given twice, and an unknown word each get a reason and store nothing."""
+async def test_out_of_range_and_contradictory_scores_are_asked_about_and_never_stored(world):
+    """pain 14 and pain given twice: the doubtful score is asked about with buttons; no check-in is stored until
+    it is answered, and what was clear is named back."""
     ann = world.person(3001)
     await onboard(ann)
     cases = {
-        "pain 14 numbness 2 tingling 3 balance 1": "14",
-        "pain 4 numbness 2 tingling 3 balance 1 pain 6": "pain",
-        "pain 4 nmbness 2 tingling 3 balance 1": "nmbness",
+        "pain 14 numbness 2 tingling 3 balance 1": ("14", "0 (none) to 10 (worst)"),
+        "pain 4 numbness 2 tingling 3 balance 1 pain 6": ("4 and 6", "which one is it"),
     }
-    for text, mentioned in cases.items():
-        reply = texts_of(await ann.say(text))
-        assert mentioned in reply and "pain 4" in reply.lower(), reply  # says what was wrong and how to write it
-    assert _checkin_count(world) == 0
+    for text, (mentioned, explained) in cases.items():
+        sent = await ann.say(text)
+        reply = texts_of(sent)
+        assert mentioned in reply and explained in reply, reply
+        assert "numbness 2 · tingling/burning" not in reply  # the items are named with their scores…
+        assert "numbness 2" in reply and "Pain right now?" in reply  # …and pain is asked for with buttons
+        assert _checkin_count(world) == 0
     assert "Saved" in texts_of(await ann.say("pain 4 numbness 2 tingling 3 balance 1"))  # still listening
+
+
+async def test_a_misspelt_item_name_is_understood_and_named_back(world):
+    """ "nmbness 2" is numbness: stored, and the confirmation names every value, so a misreading would show."""
+    ann = world.person(3011)
+    await onboard(ann)
+    reply = texts_of(await ann.say("pain 4 nmbness 2 tingling 3 balance 1"))
+    assert "Saved for Sat 21 Nov: pain 4 · numbness 2 · tingling 3 · balance 1" in reply
+    assert _checkin_count(world) == 1
 
 
 async def test_a_5000_character_message_is_refused_politely(world):

@@ -16,7 +16,7 @@ def _flags(world):
 
 
 async def test_bladder_trouble_gets_urgent_advice_and_every_admin_is_alerted(world):
-    """Cauda-equina signs: urgent care now; both admins are told, without the participant's words."""
+    """Cauda-equina signs: urgent care now; both admins are told, with the participant's own words and id."""
     ann = world.person(4001)
     await onboard(ann)
     reply = texts_of(await ann.say("I can't control my bladder since this morning"))
@@ -24,7 +24,8 @@ async def test_bladder_trouble_gets_urgent_advice_and_every_admin_is_alerted(wor
     assert _flags(world) == [("bladder_bowel", True, "free_text")]
     for admin in (ADMIN_ID, SECOND_ADMIN_ID):
         alert = texts_of(await world.emulator.client.amessages(admin))
-        assert "bladder" in alert.lower() and "4001" in alert and "since this morning" not in alert
+        assert "URGENT" in alert and "bladder" in alert.lower() and "/user_4001" in alert
+        assert "“I can't control my bladder since this morning”" in alert
 
 
 async def test_a_flag_in_a_checkin_note_is_raised_and_the_checkin_still_saved(world):
@@ -63,7 +64,8 @@ async def test_chest_pain_before_start_still_gets_the_safety_answer(world):
     """Even someone who never onboarded gets the emergency advice (but nothing is stored)."""
     ed = world.person(4005, "Ed")
     reply = texts_of(await ed.say("I have chest pain right now"))
-    assert "emergency" in reply.lower() and "/start" in reply
+    assert "call 112 now" in reply and "/start" in reply
+    assert "coaching team" not in reply  # nobody was told: they are not a participant yet
     assert _flags(world) == []
 
 

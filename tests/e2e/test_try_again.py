@@ -11,7 +11,9 @@ from contextlib import contextmanager
 from sqlalchemy import event, func, select
 
 from coach.conversation import texts_of
-from coach.domain.safety import detect_red_flags, red_flag_reply
+from coach.domain.safety import detect_red_flags
+from coach.domain.safety.numbers import contacts_for_timezone
+from coach.domain.safety.replies import red_flag_reply
 from coach.services import texts
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Note
@@ -97,6 +99,7 @@ async def test_a_red_flag_while_the_database_is_locked_still_gets_its_safety_ans
         await bo.say("I suddenly can't control my bladder")
         await world.emulator.client.await_idle(timeout=10)
     answers = [m["text"] for m in await bo.messages()][-2:]
-    assert answers == [texts.SORRY_TRY_AGAIN, red_flag_reply(detect_red_flags("I suddenly can't control my bladder"))]
+    assert answers == [texts.SORRY_TRY_AGAIN, red_flag_reply(detect_red_flags("I suddenly can't control my bladder"),
+                                                              contacts_for_timezone("Europe/Berlin"), team_told=False)]
     # Not alerted from the error path (consent can't be checked then); the flag is raised when Bo writes again.
     assert [m["text"] for m in await admin.messages()][before:] == []

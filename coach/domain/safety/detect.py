@@ -29,6 +29,13 @@ LOW_GLUCOSE_MMOL = 4.0
 LOW_GLUCOSE_MG_DL = (20, 70)
 _SUGAR_WORDS = frozenset({"sugar", "glucose", "meter", "reading", "level", "mmol", "bm", "finger"})
 _UNITS_AFTER = frozenset({"mmol", "mg", "mmol/l", "mg/dl"})
+_ACUTE = frozenset({Urgency.CRISIS, Urgency.EMERGENCY, Urgency.ACT_NOW})
+_PAST_PERIODS = frozenset({"week", "weeks", "month", "months", "year", "years", "ago", "summer", "winter", "spring",
+                           "autumn", "christmas", "january", "february", "march", "april", "may", "june", "july",
+                           "august", "september", "october", "november", "december"})
+_JUST_NOW = frozenset({"during", "exercise", "exercises", "exercising", "session", "workout", "set", "sets", "today",
+                       "tonight", "morning", "afternoon", "just", "walk", "walking", "stairs", "squats", "step",
+                       "steps", "training", "gym"})
 _PROXY_VERBS = frozenset({"typing", "writing", "messaging", "texting", "answering", "replying", "sending"})
 _QUESTION_STARTS = frozenset({"what", "why", "how", "when", "where", "which", "who", "can", "could", "should",
                               "would", "will", "is", "are", "does", "do", "am", "whats"})
@@ -55,7 +62,12 @@ def detect_red_flags(text: str) -> list[RedFlag]:
     hits = _index().find(normalised)
     if not hits:
         return []
-    judged = context.judge(normalised, [context.Finding(str(hit.concept.kind), hit.head, hit.head) for hit in hits])
+    # Each finding is judged at its symptom word and at its place ("numb in my feet but nothing down below").
+    findings = [context.Finding(str(hit.concept.kind), hit.head, hit.head) for hit in hits]
+    findings += [context.Finding(str(hit.concept.kind), hit.body, hit.body) for hit in hits]
+    judged_both = context.judge(normalised, findings)
+    judged = [head | body for head, body in zip(judged_both[:len(hits)], judged_both[len(hits):], strict=True)]
+    judged = [_recent_stays(normalised, hit, contexts) for hit, contexts in zip(hits, judged, strict=True)]
     if _written_for_the_participant(normalised):
         # "Typing for mum: she fainted": the one she is the participant; someone else's is theirs.
         judged = [contexts - {context.Context.OTHER_PERSON} for contexts in judged]
@@ -67,6 +79,18 @@ def detect_red_flags(text: str) -> list[RedFlag]:
 def could_hold_a_flag(text: str) -> bool:
     """False when every word is a check-in word (scores, item names, a foot answer): the pre-filter."""
     return any(word not in EVERYDAY_WORDS for word in _WORD.findall(text.lower()))
+
+
+def _recent_stays(normalised: Normalised, hit: Hit, contexts: frozenset[context.Context]) -> frozenset[context.Context]:
+    """An emergency that has settled is still an emergency to report when it happened just now or on exertion
+    ("chest pressure during the step-ups, settled after ten minutes"), unless the message places it well in the
+    past ("last week", "months ago")."""
+    if contexts != {context.Context.RESOLVED} or KINDS[hit.concept.kind].urgency not in _ACUTE:  # type: ignore[attr-defined]
+        return contexts
+    words = {token.text for token in normalised.tokens}
+    if words & _PAST_PERIODS or not words & _JUST_NOW:
+        return contexts
+    return frozenset()
 
 
 def _written_for_the_participant(normalised: Normalised) -> bool:

@@ -39,7 +39,7 @@ BLADDER = "bladder|bowel|waterworks|continence|motion|motions"
 VOIDING = "pee|wee|urine|urinate|poo|poop|stool|toilet|loo"
 BLADDER_TROUBLE = ("control|lost_control|accident|leak|leaking|unable|retention|trouble|difficulty|difficult|struggle|"
                    "strain|"
-                   "hold|go|lose|lost|gone|dribble|problem|nothing|empty|stop|working|new|weak")
+                   "hold|go|lose|lost|gone|dribble|problem|empty|stop|working|new|weak")
 SADDLE = ("groin|saddle|genital|bottom|buttock|inner_thigh|perineum|anus|bit|bits|crotch|vulva|labia|"
           "down|there|toilet_paper|wipe|seat")
 NUMB = "numb|tingle|dead|deaden|strange|nothing|sensation|feel|feeling|asleep"
@@ -52,31 +52,44 @@ PAIN = ("pain|ache|aching|hurt|sore|tight|tightness|pressure|heavy|heaviness|cru
         "discomfort|kill|band|elephant|burn|stab|sharp|twinge")
 DIZZY = "dizzy|dizziness|lightheaded|woozy|giddy|faint|swimmy|spin|wobbly|star|unsteady|spinning"
 FALL_WORDS = "fall|fell|fallen|tumble|slip|trip|topple|land|flying|floor|ground|deck|down"
-FIGURATIVE_FALL = ("asleep|behind|apart|love|short|through|pregnant|ill|sick|victim|prey|silent|quiet|flat|for|"
-                   "prevention|prevent|class|classes|clinic|service|team|risk|assessment|nearly|almost|"
-                   "sugar|level|reading|bp|blood_pressure|temperature|weight|price|prices|number|score|leaves|"
-                   "leaf|autumn|disc|slipped_disc|mind|tongue|word|sleep|place|out|foul|wagon|standard|season|"
-                   "grade|detector|alarm|pendant|button|cup|mug|glass|phone|plate|keys|book|picture|tree|branch|shelf|vase|"
-                   "bottle|box|lid|pan|bag|tile|tiles|snow|it")
+# Harmless uses of "fall", each a phrase ("fell asleep", "the cup fell"), so "I fell and couldn't get up for hours"
+# is never mistaken for one.
+FIGURATIVE_FALL = (
+    "fall asleep|fall fast asleep|fall behind|fall apart|fall in love|fall short|fall through|fall pregnant|"
+    "fall ill|fall sick|fall victim|fall prey|fall silent|fall quiet|fall flat|fall for|fall into place|"
+    "fall out with|fall foul|fall off the wagon|fall behind with|fell asleep|fell fast asleep|fell behind|"
+    "fell apart|fell in love|fell short|fell through|fell pregnant|fell ill|fell sick|fell victim|fell prey|"
+    "fell silent|fell quiet|fell flat|fell for|fell into place|fell out with|fell foul|fell off the wagon|"
+    "fell behind with|cup fall|mug fall|glass fall|phone fall|plate fall|keys fall|book fall|picture fall|"
+    "tree fall|branch fall|shelf fall|vase fall|bottle fall|box fall|lid fall|pan fall|bag fall|tile fall|"
+    "tiles fall|snow fall|it fall|sugar fall|level fall|levels fall|reading fall|bp fall|blood_pressure fall|"
+    "temperature fall|weight fall|price fall|prices fall|number fall|score fall|leaves fall|leaf fall|rain fall|"
+    "night fall|darkness fall|silence fall|share fall|shares fall|sale fall|sales fall|falls prevention|"
+    "fall prevention|falls class|falls clinic|falls service|falls team|falls risk|fall risk|falls assessment|"
+    "fall detector|fall alarm|falls alarm|fall pendant|nearly fall|almost fall|nearly fell|almost fell|"
+    "slipped_disc|the fall|in the fall|this fall|last fall|next fall|autumn"
+    "|leaf be fall|leaves be fall|snow be fall|rain be fall|tree be fall|it be fall|price be fall|prices be fall|sugar be fall|level be fall|levels be fall")
 
 CONCEPTS: tuple[Concept, ...] = (
     # --- emergency: cauda equina --------------------------------------------------------------------------------
     concept(K.BLADDER_BOWEL, "incontinent|incontinence|retention|toilet_accident", window=1,
             examples=("incontinent since this morning", "urine retention since the weekend")),
     concept(K.BLADDER_BOWEL, BLADDER, BLADDER_TROUBLE, window=6,
-            examples=("lost control of my bladder", "bladder control gone", "I can't pee", "trouble peeing",
-                      "new difficulty passing urine", "had a bowel accident", "bowels just went"),
+            examples=("lost control of my bladder", "bladder control gone", "had a bowel accident", "bowels just went",
+                      "bladder leaking all day"),
             unless="visit|break|clean|cleaning|flush|seat|roll|door|brush|downstairs|upstairs|paper|bathroom|habit|"
+                   "off the|get off|get up from|up from|without help|"
                    "prep|sample|test|infection|uti|stopwatch|range|slow|slow motion"),
     concept(K.BLADDER_BOWEL, VOIDING, BLADDER_TROUBLE.replace("|go|", "|"), window=6,
             examples=("I can't pee", "trouble peeing", "nothing comes out when I go to the loo"),
             unless="visit|break|clean|cleaning|flush|seat|roll|door|brush|downstairs|upstairs|paper|bathroom|habit|"
+                   "off the|get off|get up from|up from|without help|"
                    "prep|sample|test|infection|uti|stopwatch|range|slow|slow motion"),
-    concept(K.BLADDER_BOWEL, "wet|soil|soiled|pee|wee|poo|poop|mess|accident", "myself|pants|trousers|bed|knickers|"
-            "underwear|nappy", window=3,
+    concept(K.BLADDER_BOWEL, "wet|soil|soiled|pee|wee|poo|poop|mess|accident|soaked|soak|soaking", "myself|himself|"
+            "herself|pants|trousers|bed|knickers|underwear|nappy|sheets", window=3,
             examples=("I wet myself", "peed myself during the squats", "soiled my pants", "wet the bed")),
-    concept(K.BLADDER_BOWEL, "unable|numb", "tell|feel|know|sense|notice", "need|go|pee|wee|toilet|loo|urinate|poo",
-            window=8, examples=("can't tell when I need to go", "can't feel when I need to pee")),
+    concept(K.BLADDER_BOWEL, "unable|numb", "tell|feel|know|sense|notice", "need|go|pee|wee|urinate|poo",
+            window=8, examples=("can't tell when I need to go", "can't sense when I need to pee")),
     concept(K.BLADDER_BOWEL, "numb|unable", "weeing|peeing|urinating|pooing|wee|pee", window=5,
             examples=("now I can't feel when I'm weeing",), unless="test|sample|stick", unless_window=3),
     concept(K.BLADDER_BOWEL, "urinate", "unable|trouble|difficulty|difficult|struggle|strain|hard|nothing|"
@@ -96,22 +109,23 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.CHEST_PAIN, "chest|breastbone|sternum", PAIN + "|hurts|ache|pains|heavy|feel|feels|weight", window=7,
             examples=("chest pain", "tight chest when I was doing the step ups", "pressure in my chest",
                       "chest feels heavy", "pain behind my breastbone", "a band round my chest"),
-            unless="infection|cold|cough|hair|muscle|muscles|press|fly|wax|drawer|freezer|tattoo|x"),
+            unless="infection|cold|cough|hair|muscle|muscles|press|fly|flies|wax|drawer|freezer|tattoo|x|stretch|"
+                   "stretches|stretching|opener|openers|expansion"),
     concept(K.CHEST_PAIN, "angina|heart_attack", window=1,
             examples=("I think I'm having a heart attack", "angina again during the walk"),
             unless="nearly|almost|gave|give|give me|scared|scare|shock|plate|watch|watching|programme|documentary|"
                    "film|show|risk|reading|read|article", unless_window=5),
     concept(K.ARM_JAW_PAIN, "jaw", PAIN + "|pains|toothache", window=6,
             examples=("pain radiating into my jaw", "jaw ache when I exercise", "toothache type pain in my jaw"),
-            unless="dentist|dental|tooth|teeth|filling|extraction|gum|wisdom|chewing|chew|grind|grinding|clench",
+            unless="dentist|dental|filling|extraction|wisdom|chewing|chew|grind|grinding|clench|abscess",
             unless_window=6),
     concept(K.ARM_JAW_PAIN, "jaw", "spread|radiate|radiating|go|going|into|up|travel|move|moving|exercise|"
             "walk|session|workout|exert|stairs|hill|bike", window=6,
             examples=("my arm hurts and it's spreading to my jaw", "pain moving up into my jaw"),
-            unless="dentist|dental|tooth|teeth|filling|extraction|gum|wisdom|chewing|chew|grind|grinding|clench",
+            unless="dentist|dental|filling|extraction|wisdom|chewing|chew|grind|grinding|clench|abscess",
             unless_window=6),
     concept(K.ARM_JAW_PAIN, "left|both", "arm|arms|shoulder", PAIN + "|pains|spread|radiate|radiating|shoot|"
-            "shooting|travel|travelling|going", window=6,
+            "shooting|travel|travelling|going|run|runs", window=10,
             examples=("pain spreading down my left arm", "dull ache in both arms and my jaw"),
             unless="lift|lifting|weight|weights|dumbbell|band|curl|curls|press|tennis|elbow|carry|carrying|"
                    "sleep|slept|injection|jab|vaccine|tingle|numb|pins"),
@@ -123,31 +137,35 @@ CONCEPTS: tuple[Concept, ...] = (
             examples=("out of breath and dizzy on the stairs", "palpitations and lightheaded",
                       "breathless + dizzy on the treadmill")),
     concept(K.BREATHLESS_DIZZY, "heart|heartbeat|pulse", "race|racing|pound|pounding|flutter|fluttering|thump|"
-            "thumping|fast|hammer|hammering|skip|crazy|clapper|clappers|gallop|galloping|irregular|erratic",
+            "thumping|fast|hammer|hammering|skip|crazy|clapper|clappers|gallop|galloping|irregular|erratic|drum|drumming|"
+            "thud|thudding|banging|wild|mad",
             DIZZY, window=12,
             examples=("heart racing and light headed", "my heart was racing and I felt dizzy"),
             unless="love|crush|film|movie|excited|exciting|nervous|interview|date"),
     # --- emergency: fainting, falls with injury ----------------------------------------------------------------
-    concept(K.FAINTING, "faint|fainted|fainting|collapse|collapsed|unconscious|syncope|faint_spell", window=1,
+    concept(K.FAINTING, "faint|fainted|fainting|collapse|collapsed|unconscious|syncope|faint_spell|slump", window=1,
             examples=("I fainted", "passed out in the kitchen", "collapsed at the top of the stairs",
                       "blacked out for a few seconds", "lost consciousness briefly", "out cold for a minute"),
             unless="feel|felt|feeling|bit|slightly|little|nearly|almost|quite|very|line|hope|chance|smell|sound|"
-                   "memory|idea|trace|glimmer|praise|heart|lung|building|roof|bridge|market|deal|plan|tent|chair",
+                   "tingling|tingle|pain|ache|burning|buzz|buzzing|numbness|glow|noise|memory|trace|outline|"
+                   "read|writing|print|text|brain|mind|windows|window|curtains|blinds|screen|room|name|names|"
+                   "posture|shoulders|sales|prices|market|"
+                   "memory|idea|trace|glimmer|praise|heart|lung|building|roof|bridge|market|deal|plan|tent",
             unless_window=2),
-    concept(K.FAINTING, "come|came|woke|wake|waking|coming", "round|to|up", "floor|ground", window=6,
-            examples=("came round on the bathroom floor", "woke up on the kitchen floor")),
+    concept(K.FAINTING, "wake|woke|waking", "floor|ground|carpet", window=5,
+            examples=("woke up on the bathroom floor, no idea how I got there",)),
+    concept(K.FAINTING, "come|came|coming", "round|to", "floor|ground|sofa|settee|couch|bed|chair|carpet", window=6,
+            examples=("came round on the bathroom floor", "came round on the settee")),
     # Fall with injury is built from a fall and an injury in the message (see detect.py); these are the injuries.
-    concept(K.FALL_INJURY, "head|skull|forehead|temple", "hit|bang|banged|bump|bumped|knock|knocked|bash|bashed|"
+    concept(K.FALL_INJURY, "head|skull|forehead|temple|face|nose|teeth|mouth|eye", "hit|bang|banged|bump|bumped|knock|knocked|bash|bashed|"
             "crack|cracked|smack|smacked|whack|injure|injury|cut|bleed", window=5,
             examples=("hit my head", "banged my head on the door frame", "cracked my head on the floor"),
             unless="nail|wall|brick|bang my head against", unless_window=2),
     concept(K.FALL_INJURY, "head|skull|forehead|temple", "lump|bump|egg|gash|cut|bleed|bleeding|bruise", window=6,
             examples=("there's a big lump on my head",), unless="bed|bang my head against", unless_window=2),
-    concept(K.FALL_INJURY, "no_weight_bearing|unable_get_up|concussion|concussed", window=1,
-            examples=("can't put weight on my ankle", "couldn't get up for an hour", "can't weight bear on it")),
-    concept(K.FALL_INJURY, "weight", "bear|unable", window=3, examples=("can't weight bear on it",)),
-    concept(K.FALL_INJURY, "unable", "stand|walk|move", "leg|legs|foot|ankle|hip|knee|on", window=4,
-            examples=("can't stand on my right leg", "can't walk on my leg")),
+    concept(K.FALL_INJURY, "no_weight_bearing|unable_get_up|concussion|concussed|head_injury", window=1,
+            examples=("can't put weight on my ankle", "couldn't get up for an hour", "can't weight bear on it",
+                      "can't stand on my right leg", "can't walk on my leg")),
     concept(K.FALL_INJURY, "broken|break|broke|fracture|fractured|crack|cracked|snap|snapped", "wrist|arm|hip|leg|"
             "ankle|knee|bone|rib|ribs|collarbone|shoulder|elbow|foot|toe|pelvis|it|back", window=6,
             examples=("think I've broken my wrist", "knee might be broken", "I think my arm is fractured"),
@@ -157,14 +175,15 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.HYPOGLYCAEMIA, "hypo|hypoing|hypoglycaemia|hypoglycemia", window=1,
             examples=("had a hypo during my workout", "hypoglycemia during exercise"),
             unless="kit|kits|box|pack|supplies|treatment|juice|sweets|awareness|plan|card", unless_window=2),
-    concept(K.HYPOGLYCAEMIA, "sugar|glucose|meter|reading|level", "low|drop|dropped|dropping|crash|crashed|plummet|"
+    concept(K.HYPOGLYCAEMIA, "sugar|glucose|meter|reading|level|libre|cgm|dexcom|sensor|alarm|monitor", "low|drop|dropped|dropping|crash|crashed|plummet|"
             "dip|dipped|tank|tanked|fall|fell|go|went|down|#low_glucose", window=5,
             examples=("sugar dropped to 3.1", "low blood sugar mid workout", "glucose 55 mg/dl",
                       "my sugars crashed during the walk", "bs 58 after workout"),
-            unless="high|higher|up|rise|rose|raised|spike|spiked|normal|fine|good|ok|okay|steady|stable"),
+            unless="high|higher|up|rise|rose|raised|spike|spiked|normal|fine|good|ok|okay|steady|stable|cut|cutting|"
+                   "less|reduce|reducing|tea|coffee|diet"),
     concept(K.HYPOGLYCAEMIA, "#low_glucose", "mmol|mg|meter|reading|bg|sugar|glucose", window=3,
             examples=("meter said 2.9", "blood sugar 3.0 mmol")),
-    concept(K.HYPOGLYCAEMIA, "shaky|shake|tremble", "sweaty|confused|muddled|sugar|hungry|jelly|glucose|low",
+    concept(K.HYPOGLYCAEMIA, "shaky|shake|tremble", "sweaty|confused|muddled|sugar|hungry|jelly|glucose|low|pale",
             window=10,
             examples=("shaky and sweaty halfway through the exercises", "felt confused and shaky after training",
                       "went low after exercise, had jelly babies and still feel shaky")),
@@ -201,12 +220,13 @@ CONCEPTS: tuple[Concept, ...] = (
             "pill|pills|tablet|tablets|meds|medication|gabapentin|pregabalin|paracetamol|painkiller|painkillers|"
             "amitriptyline|morphine|tramadol|oxycodone|codeine|insulin", window=6,
             examples=("thinking of taking all my tablets", "I could swallow the whole bottle of pills")),
-    concept(K.SELF_HARM, "pill|pills|tablet|tablets|meds", "save|saved|saving|stockpile|stash|hoard", "case|enough|"
-            "much|end|over|gone", window=10,
-            examples=("I've got pills saved up in case it all gets too much",)),
-    concept(K.SELF_HARM, "burn|burning|cut|cutting|scratch|scratching|hit|hitting|punch|punching|starve|starving",
-            "myself", window=2,
-            examples=("been burning myself with a lighter", "I keep cutting myself"),
+    concept(K.SELF_HARM, "save|saved|saving|stockpile|stockpiling|stash|stashing|hoard|hoarding|collect|collecting",
+            "pill|pills|tablet|tablets|meds|medication|pregabalin|gabapentin|paracetamol|painkillers|insulin|morphine|"
+            "tramadol|codeine|amitriptyline|oxycodone", window=6,
+            examples=("I've got pills saved up in case it all gets too much", "been saving up my tablets"),
+            unless="money|prescription|repeat|pharmacy|chemist|delivery|holiday", unless_window=6),
+    concept(K.SELF_HARM, "burn|burning|scratch|scratching|hit|hitting|punch|punching|starve|starving", "myself",
+            window=2, examples=("been burning myself with a lighter", "I keep hitting myself when it gets bad"),
             unless="accident|accidentally|shaving|cooking|oven|kettle|iron|stove|pan|tea|coffee|sun|paper|knife while|"
                    "onion|garden|gardening|hedge|toenail|nail|nails|slightly|little",
             unless_window=4),
@@ -215,17 +235,22 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.SELF_HARM, "nobody|noone|anyone|one", "miss|notice|care", "gone|dead|died|die|disappear|"
             "disappeared", window=8,
             examples=("nobody would miss me if I was gone", "no one would notice if I died")),
-    concept(K.SELF_HARM, "better", "off", "without|gone|dead|around|here|disappear|disappeared|died", window=7,
-            examples=("they'd all be better off if I wasn't around", "everyone would be better off without me")),
+    concept(K.SELF_HARM, "better", "off", "without|gone|dead|around|here|disappear|disappeared|died|wake|waking",
+            window=7,
+            examples=("they'd all be better off if I wasn't around",)),
     concept(K.SELF_HARM, "burden", "everyone|everybody|family|kids|children|them|wife|husband|anyone|over|gone|"
             "end|die", window=8,
             examples=("I'm just a burden to everyone, I want it to be over",)),
     concept(K.SELF_HARM, "think|thought|thinking|want|wanted|tempt|tempted|plan|planning|going|urge|imagine|"
             "pictured|picture|consider|considering", "front|jump|jumping|hang|hanging|step|stepping|throw|"
-            "throwing|drive|driving|walk|walking", "train|bus|car|lorry|truck|traffic|bridge|cliff|building|roof|"
-            "myself|rope|motorway|river|sea|window|balcony", window=8,
+            "throwing|drive|driving|walk|walking|steer|steering|crash|crashing", "train|bus|car|lorry|truck|traffic|"
+            "bridge|cliff|building|roof|myself|rope|motorway|river|sea|window|balcony|wall|tree", window=8,
             examples=("thought about stepping in front of a train today", "thought about jumping off the bridge",
                       "I keep thinking about walking into the sea")),
+    concept(K.SELF_HARM, "think|thinking|thought|want|going|plan|planning", "end|ending", "it|things", window=4,
+            examples=("I've been thinking about ending it",),
+            unless="relationship|with|him|her|call|meeting|session|contract|subscription|programme|program|job",
+            unless_window=3),
     concept(K.SELF_HARM, "want|wish|need|ready", "over|end|finish", "it|all|everything|life|forever|good", window=5,
             examples=("I want it to be over for good", "just want everything to end"),
             unless="workout|session|exercise|exercises|week|day|pain|winter|holiday|weekend|game|match|meeting|"
@@ -237,7 +262,7 @@ CONCEPTS: tuple[Concept, ...] = (
     # --- same day: the foot ------------------------------------------------------------------------------------
     concept(K.FOOT_WOUND, FOOT, WOUND, window=7,
             examples=("new blister on my heel", "cut my foot on a stone", "ulcer on the sole of my foot",
-                      "broken skin between my toes", "my toe is bleeding", "blood in my sock",
+                      "broken skin between my toes", "my toe is bleeding",
                       "there's a sore on the ball of my foot that won't heal"),
             unless="hand|hands|finger|fingers|palm|thumb|mouth|lip|lips|tongue|stomach|gastric|peptic|football|"
                    "shoe shop|sore feet|feet sore|foot sore|my feet are sore|ball game|play|playing|pressure|cream|"
@@ -256,7 +281,7 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.FOOT_WOUND, "stand|stood|step|stepped|tread|trod", "nail|glass|pin|tack|thorn|drawing|sharp|splinter|"
             "shell|staple|needle|lego", window=4,
             examples=("stepped on a nail", "stood on a drawing pin", "trod on some glass")),
-    concept(K.FOOT_INFECTION, FOOT, HOT_RED, window=6,
+    concept(K.FOOT_INFECTION, FOOT, HOT_RED, window=9,
             examples=("my big toe is hot and swollen", "left foot is red and warm to the touch",
                       "red streaks going up from my foot", "foot warm and red and my shoe won't go on"),
             unless="sock|socks|shoe shop|shoes|trainers|slipper|slippers|bath|water|bottle|fire|radiator|weather|"
@@ -265,9 +290,10 @@ CONCEPTS: tuple[Concept, ...] = (
             unless_window=2),
     concept(K.FOOT_INFECTION, "toe|toes|toenail|foot|heel", DARK, window=6,
             examples=("toe has gone a funny dark purple colour", "little toe turning black", "toes turning purple"),
-            unless="nail polish|varnish|painted|paint|sock|socks|shoe|shoes|ink|dye|bruise|bruised|cold|colder|"
+            unless="nail polish|varnish|painted|paint|sock|socks|shoe|shoes|ink|dye|bruise|bruised|in the cold|"
+                   "when it is cold|cold weather|"
                    "in the dark|the dark|dark room|at night|"
-                   "chilly|ice|weather|winter|raynaud|raynauds|normal|always|usual|usually|back|returned",
+                   "ice|winter|raynaud|raynauds|normal|always|usual|usually|back|returned",
             unless_window=3),
     concept(K.FOOT_INFECTION, "blister|ulcer", "red|swollen|puffy|inflamed|infected|infection|angry|pus|streak|hot|"
             "spreading|spread|smell|smelly", window=7,
@@ -281,14 +307,14 @@ CONCEPTS: tuple[Concept, ...] = (
                    "giving|gave|given|"
                    "moon|bath|brother|brothers|vessel|vessels|thinner|thinners|cell|cells|count|glucose|"
                    "sample|sausage|pudding|pressure|level|levels|circulation|flow|work|result|results|money|cash|dry|"
-                   "warfarin|clot|clots|first|bloody|gums|gum|brush|brushing|floss|lip|lips|period|periods|"
+                   "warfarin|clot|clots|first|bloody|heart|plant|flower|lip|lips|period|periods|"
                    "spot|spotting|shaving|shave|lancet|finger|prick|pricked|bloods|done|taken|drawn",
             unless_window=2),
     concept(K.WEAKNESS, "footdrop|giveway|floppy", window=1,
             examples=("foot drop", "my left leg keeps giving way", "knee gave way twice today",
                       "legs keep buckling under me")),
     concept(K.WEAKNESS, "foot|leg|arm|hand|ankle|toe|toes|fingers", "wont_move", window=4,
-            examples=("my left foot won't lift", "my hand won't grip")),
+            examples=("my left foot won't lift", "my hand won't grip", "my ankle won't bend up anymore")),
     concept(K.WEAKNESS, "knee|knees|leg|legs|ankle|ankles|hip", "buckle|buckled|buckling|collapse|collapsed|"
             "collapsing|fold|folded|folding", window=4,
             examples=("knee buckled three times today", "my legs just folded under me")),
@@ -299,8 +325,11 @@ CONCEPTS: tuple[Concept, ...] = (
             window=9, examples=("dropped my cup again, third time today", "cup fell down from my hand")),
     concept(K.WEAKNESS, "grip|grips|grasp|hold", "go|gone|weak|weaker|unable|lose|lost|no", window=4,
             examples=("my grip's gone", "can't grip the kettle anymore")),
-    concept(K.WEAKNESS, "weak|weaker|weaken|weakening", "new|spread|spreading|worse|worsening|sudden|suddenly|again|"
-            "increase|increasing|getting|more|every|thigh|thighs|arm|hand|hands|gone|go|went", window=5,
+    concept(K.WEAKNESS, "weaker|weakening", window=1, examples=("my legs feel weaker today",),
+            unless="tea|coffee|signal|battery|wifi|joke|argument|case|eyesight|sight|voice|currency|pound|dollar|"
+                   "team|side|player|players", unless_window=4),
+    concept(K.WEAKNESS, "weak|weaken|weakness", "new|spread|spreading|worse|worsening|sudden|suddenly|again|"
+            "increase|increasing|getting|more|every|thigh|thighs|arm|hand|hands|gone|go|went", window=7,
             examples=("the weakness is spreading up into my thighs", "new weakness in my right arm",
                       "legs getting weaker every day", "my hands have gone weak"),
             unless="tea|coffee|joke|excuse|moment|signal|battery|wifi|password|link|heart|spot|point|will|stomach|"
@@ -308,7 +337,7 @@ CONCEPTS: tuple[Concept, ...] = (
             unless_window=4),
     concept(K.WEAKNESS, "unable", "lift|raise|bend|point|grip|hold|stand", "foot|feet|toe|toes|leg|arm|hand|ankle|"
             "front|kettle|cup|tiptoe|tiptoes|heel|heels", window=6,
-            examples=("can't lift my foot up properly", "can't stand on my tiptoes on the left anymore"),
+            examples=("can't lift my foot up properly", "can't raise my arm above my shoulder anymore"),
             unless="weight|weights|heavy|box|suitcase|shopping|bag|bags|child|grandchild|baby|dumbbell|band",
             unless_window=6),
     concept(K.WEAKNESS, "no_weight_bearing|unable", "tiptoe|tiptoes|heel|heels|toes", window=4,
@@ -319,19 +348,20 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.WEAKNESS, "trip_own_feet", window=1, examples=("tripping over my toes more and more",)),
     concept(K.WEAKNESS, "catch|catching", "toe|toes|foot|feet", window=3, examples=("i keep catching my toes",),
             unless="ball|bus|train|cold|breath|up|sight|glimpse", unless_window=3),
-    concept(K.WEAKNESS, "ankle|foot", "bend|lift|raise", "won't|unable|not|anymore", window=5,
-            examples=("my ankle won't bend up anymore",)),
     concept(K.SEVERE_PAIN, "suddenly|sudden|suddenly|abrupt|instant|instantly",
             "severe|terrible|awful|excruciating|unbearable|agonizing|agonising|agony|extreme|intense|horrendous|"
-            "horrible|stab|stabbing|sharp|screaming|worst|bad|off|crippling|bear|shock|ripping|tearing|serious|"
+            "horrible|stab|stabbing|sharp|screaming|worst|bad|off|crippling|bear|shock|ripping|tearing|serious|knife|"
+            "crying|cry|unreal|scream|howling|"
             "bursting|thunderclap", window=8,
             examples=("sudden severe pain in my back", "unbearable pain came on suddenly",
                       "sudden agonising pain in my foot", "terrible sudden pain in my back"),
             unless="noise|bang|sound|shower|rain|cold|storm|news|stop|change|urge|thirst|mood|loud",
             unless_window=2),
+    concept(K.SEVERE_PAIN, "thunderclap", window=1, examples=("thunderclap headache",)),
     concept(K.SEVERE_PAIN, "worst_pain|excruciating|unbearable|agonizing|agonising|intolerable", window=1,
             examples=("worst pain ever", "excruciating pain out of nowhere in my calf", "this is unbearable pain"),
-            unless="usual|usually|always|every|normal|night|nights|evening|evenings|morning|mornings|burning|"
+            unless="usual|usually|always|every night|at night|every evening|every morning|most nights|most days|"
+                   "every day|normal|nightly|burning|"
                    "boring|heat|weather|humid|humidity|noise|neighbour|neighbours|wait|queue|traffic|tv|telly",
             unless_window=6),
     concept(K.SEVERE_PAIN, "pain", "scale|chart", "off", window=4, examples=("the pain is off the scale",)),
@@ -354,7 +384,7 @@ CONCEPTS: tuple[Concept, ...] = (
             window=6,
             examples=("tripped on the rug and went down", "lost my balance and ended up on the floor",
                       "ended up flat on my face"),
-            unless="disc|slipped_disc|mind|memory|tongue|note|paper|trip|holiday|road|day|weight|pounds|kg|"
+            unless="disc|slipped_disc|mind|memory|tongue|note|paper|a trip|the trip|day trip|road trip|weight|pounds|kg|"
                    "stone|lbs|count|track|temper|touch|job|glasses|keys|phone|down to|down the road|shops|"
                    "shop|town|pub|sit down|lie down|lay down|calm|slow|wind|upset|price|prices|cost",
             unless_window=2),

@@ -81,6 +81,8 @@ CRISIS = (
     "This matters more than any training. I've let the coaching team know, so someone can reach out to you.")
 OPENING = "Thank you for telling me."
 CLOSING = "I've let the coaching team know, so someone can follow up with you."
+CLOSING_STOP = ("I've let the coaching team know, so someone can follow up with you — please don't train until they "
+                "have.")
 CLOSING_NOT_STORED = "Please tell your clinician, too."
 _TRAINING_ORDER = (Training.STOP, Training.SEATED, Training.REST_TODAY)
 
@@ -106,10 +108,14 @@ def red_flag_reply(flags: Sequence[RedFlag], contacts: EmergencyContacts, *, tea
             seen.add(text)
             parts.append(text)
     note = training_note(kinds)
-    if note and not (note == TRAINING_NOTES[Training.SEATED] and all(KINDS[k].training == Training.SEATED
-                                                                    for k in kinds)):
+    self_harm = K.SELF_HARM in {flag.kind for flag in flags}
+    if note == TRAINING_NOTES[Training.STOP] and team_told and not self_harm:
+        parts.append(CLOSING_STOP)
+        return "\n\n".join(parts)
+    if note and team_told and not (note == TRAINING_NOTES[Training.SEATED]
+                                   and all(KINDS[k].training == Training.SEATED for k in kinds)):
         parts.append(note)  # a foot's instruction already says "seated and lying exercises only"
-    if K.SELF_HARM not in {flag.kind for flag in flags}:
+    if not self_harm:
         parts.append(CLOSING if team_told else CLOSING_NOT_STORED)
     return "\n\n".join(parts)
 
@@ -169,8 +175,8 @@ def admin_alert_text(flags: Sequence[RedFlag], *, name: str, telegram_id: int, f
 
 def _for_admin(note: str) -> str:
     return {TRAINING_NOTES[Training.STOP]: "none until you have followed up.",
-            TRAINING_NOTES[Training.SEATED]: "seated and lying exercises only until a clinician has seen the foot "
-                                             "(their program has switched).",
+            TRAINING_NOTES[Training.SEATED]: "seated and lying exercises only, until you clear the foot (their "
+                                             "program has switched; clear it once a clinician has seen it).",
             TRAINING_NOTES[Training.REST_TODAY]: "rest today; please check in before their next session."}[note]
 
 

@@ -56,6 +56,7 @@ class Understanding(NamedTuple):
     note: str | None = None  # the participant's words to keep as a note
     topics: tuple[Topic, ...] = ()
     date_problem: str | None = None  # a date prefix that cannot be used ("more than 7 days ago")
+    dizzy: bool = False  # "dizzy 3": a score for something that is not one of the four
 
     @property
     def complete(self) -> bool:
@@ -120,7 +121,7 @@ def _from_free_text(text: str, day: date, flags: tuple[RedFlag, ...], date_probl
     if not classes:
         classes.add(MessageClass.SMALL_TALK if _small_talk(normalised) else MessageClass.UNKNOWN)
     return Understanding(frozenset(classes), day, flags, dict(read.scores), read.ambiguities, note=note,
-                         topics=topics, date_problem=date_problem)
+                         topics=topics, date_problem=date_problem, dizzy=read.dizzy)
 
 
 def _question_sentences(normalised: Normalised) -> frozenset[int]:

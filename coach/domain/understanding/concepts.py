@@ -30,6 +30,7 @@ class Hit(NamedTuple):
     last: int
     sentence: int
     head: int
+    body: int  # the word of its first group (usually the place: "feet" in "feet … no swelling")
 
 
 # A group word starting with "#" matches a token by a test rather than by its lemmas (a low reading, say).
@@ -80,7 +81,8 @@ class ConceptIndex:
             if found is not None:
                 first, last = found
                 head = max(p for p in groups[-1] if first <= p <= last)
-                hits.append(Hit(concept, first, last, sentence, head))
+                body = min(p for p in groups[0] if first <= p <= last)
+                hits.append(Hit(concept, first, last, sentence, head, body))
         hits.sort(key=lambda hit: (hit.first, hit.last))
         return hits
 

@@ -123,14 +123,18 @@ def _merged(rules: Sequence[Rule]) -> list[Rule]:
 
 
 def _as_medspacy(rule: Rule, rule_class: Any) -> Any:  # noqa: ANN401 - medspaCy's ConTextRule
-    """One of our rules as a medspaCy ConTextRule, matched on the normalised words."""
+    """One of our rules as a medspaCy ConTextRule, matched on the normalised words.
+
+    A new clause ("but", "and then") ends every cue's reach except a resolution's: "I had chest pain last week but
+    it has gone" is resolved."""
     pattern = [_PATTERN_WORDS.get(word) or {"LOWER": word} for word in rule.cue.split()]
     return rule_class(
         # The literal names the rule inside medspaCy and must be unique: one cue can look both ways.
         literal=f"{rule.category}/{rule.direction}/{rule.cue}", category=rule.category, direction=rule.direction,
         pattern=pattern,
         max_scope=rule.max_scope, allowed_types=set(rule.only) if rule.only else None,
-        excluded_types=set(rule.never) if rule.never else None, on_modifies=_checks(rule))
+        excluded_types=set(rule.never) if rule.never else None, on_modifies=_checks(rule),
+        terminated_by=None if rule.category in ("RESOLVED", "NEAR_MISS", "CLAUSE") else {"CLAUSE"})
 
 
 def _checks(rule: Rule):  # noqa: ANN202 - a medspaCy on_modifies callback, or None
@@ -142,7 +146,9 @@ def _checks(rule: Rule):  # noqa: ANN202 - a medspaCy on_modifies callback, or N
         if rule.subject_only and not _is_subject(modifier):
             return False
         # Looking back ("… has gone"), the participant speaking is no new clause: "the sugars I was getting stopped".
-        breaks = _CLAUSE_BREAKS if rule.direction != "BACKWARD" else _CLAUSE_BREAKS - {"i"}
+        # Someone else's story goes on past a comma ("my son cut his foot, blood everywhere") until "I" speaks.
+        breaks = (_CLAUSE_BREAKS - {"i"} if rule.direction == "BACKWARD"
+                  else frozenset({"i", "me"}) if rule.category == "OTHER_PERSON" else _CLAUSE_BREAKS)
         return not rule.clause_bound or _within_clause(span_between, breaks)
 
     return check
@@ -153,9 +159,18 @@ _CLAUSE_OPENERS = frozenset({",", "and", "but", "when", "because", "so", "then",
                              "says", "think", "thinks", "thought", "reckon", "reckons", "-", ":", "("})
 
 
+# Someone's someone: "my neighbour's husband", "my friend's mum" (the "'s" is gone after normalisation).
+_PEOPLE = frozenset({"neighbour", "neighbor", "friend", "sister", "brother", "mum", "mom", "dad", "son", "daughter",
+                     "wife", "husband", "partner", "aunt", "uncle", "cousin", "colleague", "boss", "gran", "nan"})
+
+
 def _is_subject(modifier: Any) -> bool:  # noqa: ANN401 - a spaCy span
+    """The cue opens its clause: "the dog collapsed", "…, my husband fell", "my neighbour's husband has…"."""
     first = modifier[0]
-    return first.is_sent_start or first.i == 0 or first.nbor(-1).lower_ in _CLAUSE_OPENERS
+    if first.is_sent_start or first.i == 0:
+        return True
+    before = first.nbor(-1).lower_
+    return before in _CLAUSE_OPENERS or before in _PEOPLE
 
 
 # Cue words that stand for a kind of token: a year ("in 2019"), an age or a count ("when I was 17").
@@ -166,4 +181,9 @@ def _within_clause(span_between: Any, breaks: frozenset[str]) -> bool:  # noqa: 
     """A clause-bound cue reaches its finding only if no new clause starts in between.
 
     The first word after the cue does not count: "if I ever faint" is one clause, "if I stand up I faint" two."""
-    return not any(token.lower_ in breaks for token in span_between[1:])
+    return not any(token.lower_ in breaks and not (token.lower_ == "me" and token.nbor(-1).lower_ in _PREPOSITIONS)
+                   for token in span_between[1:])
+
+
+# "the lady next to me fainted": after these, "me" is not the participant taking over the story.
+_PREPOSITIONS = frozenset({"to", "with", "behind", "beside", "near", "for", "at", "by", "from", "of", "like"})

@@ -13,7 +13,8 @@ Categories:
 - OTHER_PERSON: someone else's ("my husband fell").
 - NEAR_MISS: almost but not quite, for falls only ("I nearly fell").
 - PSEUDO: looks like a cue but is not ("not sure", "no idea", "not gone"): it blocks the shorter cue inside it.
-- TERMINATE: a new clause ("but", "however", "and then"): ends every cue's reach.
+- CLAUSE: a new clause ("but", "however", "and then"): ends every cue's reach but a resolution's ("I had chest
+  pain last week but it has gone").
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ RULES: tuple[Rule, ...] = (
             "all clear|healed over|better since|has settled|went completely|cleared completely|gone completely|"
             "completely gone|completely healed|signed off|signed me off|all gone",
             "the chest pain I had last week has gone", "blister healed up nicely", "the dizziness passed",
-            max_scope=10),
+            max_scope=25),
     *_rules("RESOLVED", "BACKWARD", "turned out to be|turned out|was just|was only|was nothing|nothing serious|"
             "false alarm", "the tightness in my chest turned out to be indigestion", max_scope=10),
     *_rules("RESOLVED", "BACKWARD", "gone down|went down|come down|came down|going down", "the swelling has gone down",
@@ -136,7 +137,7 @@ RULES: tuple[Rule, ...] = (
             "fell over in the garden, not me, my husband", max_scope=8),
     *_rules("NEAR_MISS", "FORWARD", "nearly|almost|close to|just about|so nearly|very nearly|on the verge of|"
             "about to|came close to",
-            "I nearly fell on the stairs", "almost went over on the ice", max_scope=3, only=("fall",)),
+            "I nearly fell on the stairs", "almost went over on the ice", max_scope=3, only=("fall",), clause_bound=True),
     *_rules("NEAR_MISS", "BACKWARD", "caught myself|but caught myself|managed not to|stopped myself|"
             "grabbed the rail|steadied myself|without falling|but no fall|saved myself|held on",
             "tripped on the rug but caught myself", max_scope=8, only=("fall",)),
@@ -152,6 +153,24 @@ RULES: tuple[Rule, ...] = (
     *_rules("PSEUDO", "PSEUDO", "hip gone|knee gone|back gone|ankle gone|leg gone|legs gone|hip has gone|"
             "knee has gone|back has gone|ankle has gone|leg has gone|legs have gone|back went|knee went|hip went|"
             "legs went|leg went|ankle went", "came a cropper on the back steps, hip's gone and I can't stand on it"),
+    *_rules("PSEUDO", "PSEUDO", "sure if|sure if i|know if|know if i|remember if|remember if i|wonder if|wonder if i|"
+            "sure whether|know whether|tell if|tell if i", "not sure if I passed out"),
+    *_rules("PSEUDO", "PSEUDO", "not say there is no|would not say there is no|not as if|not as if i did not|"
+            "not that i did not|unable say i have not|can not say i have not|not say i have not",
+            "I wouldn't say there's no chest pain. There is some.", "It's not as if I didn't fall, I did"),
+    *_rules("NEAR_MISS", "BACKWARD", "stayed on my feet|kept my feet|stayed upright|kept my balance|did not go down|"
+            "stay on my feet|stayed up", "stumbled on the kerb but stayed on my feet", max_scope=8, only=("fall",)),
+    *_rules("HYPOTHETICAL", "FORWARD", "watch for|to watch for|look for|keep an eye on|mentions|mentioned|leaflet|"
+            "says that|talks about|told me to watch", "the physio told me to watch for numbness in the saddle area",
+            max_scope=10, clause_bound=True, never=("self_harm",)),
+    *_rules("OTHER_PERSON", "FORWARD", "chap|the chap|fella|the fella|fellow|lad|lass|the lad|the lass",
+            "the chap on the next bike at the gym collapsed", max_scope=12, clause_bound=True, subject_only=True),
+    *_rules("PSEUDO", "PSEUDO", "sitting on nothing|like sitting on nothing|like nothing|not waking|not wake up|"
+            "not waking up|not to wake up", "sitting on the loo feels like sitting on nothing, all numb down below",
+            "I'd be better off not waking up"),
+    *_rules("RESOLVED", "BACKWARD", "not come back|has not come back|never came back|not returned|never returned|"
+            "has not returned", "the numbness in my seat area went after the injection in March and hasn't come back",
+            max_scope=25),
     *_rules("PSEUDO", "PSEUDO", "is not there|not there|are not there|was not there|not even there",
             "it's like my bottom isn't there, numb all round"),
     *_rules("PSEUDO", "PSEUDO",
@@ -170,8 +189,9 @@ RULES: tuple[Rule, ...] = (
             "has gone numb|have gone numb|went numb|went dark|went black|went red|went blue|"
             "not able|not even|not fall asleep|no relief|not gone away|not go down|not come down|without me|"
             "not around|not here|no point|no one|nobody|not wake|not be here|not want|no way",
-            "I'm not sure if I fainted", "the chest pain has not gone away", "never felt anything like it"),
-    *_rules("TERMINATE", "TERMINATE",
+            "I'm not sure if I fainted", "the chest pain has not gone away",
+            "severe pain came on suddenly, never felt anything like it"),
+    *_rules("CLAUSE", "PSEUDO",
             "but|however|although|though|except|apart from|aside from|other than|yet|and then|then|and now|"
             "now|and i|so i|since then|after that|whereas|while|anyway|otherwise|instead|only|but now|"
             "which|and also|also|plus|as well as|still",

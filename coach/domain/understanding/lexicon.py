@@ -44,7 +44,7 @@ TRAINING_WORDS: frozenset[str] = frozenset({
     "train", "walk", "walked", "walking", "stretch", "stretched", "stretching", "squat", "squats", "lunge", "lunges",
     "rep", "reps", "set", "sets", "band", "bands", "weights", "dumbbell", "march", "marching", "step", "steps",
     "stairs", "bike", "cycling", "swim", "swam", "swimming", "yoga", "pilates", "physio", "gym", "program",
-    "programme", "plan", "rest", "rested", "resting", "routine", "calf", "raise", "raises", "sit", "stand",
+    "programme", "plan", "rested", "resting", "routine", "calf", "raise", "raises", "sit", "stand",
     "standing", "seated", "garden", "gardening", "housework", "hoovered", "shopping",
 })
 

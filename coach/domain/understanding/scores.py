@@ -27,7 +27,7 @@ ITEM_WORDS: dict[str, str] = {
 }
 LETTERS: dict[str, str] = {"p": "pain", "n": "numbness", "t": "tingling", "b": "balance"}
 NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, "none": 0, "nil": 0, "nothing": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "none": 0, "nil": 0, "nothing": 0, "nought": 0, "nowt": 0, "zilch": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 # Words that may stand between a name and its number ("pain is about a 4", "numbness in my feet is 3").
@@ -37,7 +37,7 @@ _BETWEEN = frozenset({
     "tonight", "now", "currently", "still", "solid", "definitely", "say", "i", "would", "be", "rate", "rated", "its",
     "it", "are", "feels", "feel", "/", "has", "been", "sitting", "back", "down", "up", "to", "this", "morning",
     "evening", "night", "just", "only", "even", "more", "less", "than", "pretty", "really", "very", "so", "high",
-    "low", "s", "also", "too", "and", "somewhere", "between", "reckon", "guess", "think", "id", "d", *BODY_WORDS,
+    "low", "s", "also", "too", "and", ",", "somewhere", "between", "reckon", "guess", "think", "id", "d", *BODY_WORDS,
 })
 # Words that may stand between a number and the name after it ("a 4 for pain", "5/10 for the burning").
 _BEFORE_NAME = frozenset({"for", "the", "my", "on", "of", "in", "with", "a", "an"})

@@ -70,7 +70,9 @@ def normalise(text: str) -> Normalised:
         kind = match.lastgroup or "punct"
         start, end = match.span()
         if kind == "stop":
-            if raw and raw[-1].sentence == sentence:
+            # "Chest. Tight. Now." is one thought: a stop ends a sentence only after a few words.
+            words_so_far = sum(1 for token in raw if token.sentence == sentence)
+            if raw and raw[-1].sentence == sentence and (words_so_far >= 3 or "\n" in match.group()):
                 if "?" in match.group():
                     asked.add(sentence)
                 sentence += 1
@@ -99,6 +101,8 @@ def _expand(word: str) -> tuple[str, ...]:
         return (vocabulary.CONTRACTIONS.get(word[:-3], (word[:-3],))[0], "not")
     if "'" in word:
         stem, _, suffix = word.partition("'")
+        if suffix == "s" and stem in vocabulary.IS_BEFORE_S:
+            return (stem, "is")
         tail = vocabulary.CLITICS.get(suffix)
         return (stem,) if tail is None else (stem, tail)
     return (corrected(word),)

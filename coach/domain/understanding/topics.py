@@ -53,13 +53,12 @@ TOPICS: tuple[TopicWords, ...] = (
        "unsteadiness out", "is 10 the worst?", "what does balance mean", "is higher worse for balance too", weight=2),
     _t(Topic.FIX_ENTRY, "wrong mistake fix correct change yesterday yesterday's edit undo typo", "how do I fix a wrong "
        "entry", "can I change yesterday's check in", weight=2),
-    _t(Topic.SCHEDULE, "remind reminder reminders time times schedule earlier later evening morning pm am o'clock "
-       "days day sunday monday weekend weekends training move", "how do I change my reminder time?",
+    _t(Topic.SCHEDULE, "remind reminder reminders time times schedule earlier later evening morning pm o'clock "
+       "days sunday monday weekend weekends training move", "how do I change my reminder time?",
        "can you remind me at 8pm instead?", "can I change my training days"),
     _t(Topic.PAUSE, "pause holiday break vacation away stop stopping off snooze quiet", "can I pause the reminders",
        "how do I stop the reminders", weight=2),
-    _t(Topic.WHAT_I_AM, "you bot robot ai person human real doctor medical advice device nurse who what for "
-       "purpose point", "are you a doctor?", "what are you exactly, a real person?", "What is this bot for?"),
+    _t(Topic.WHAT_I_AM, "bot robot ai person human real doctor medical advice device nurse purpose", "are you a doctor?", "what are you exactly, a real person?", "What is this bot for?"),
     _t(Topic.PRIVACY, "data private privacy see sees read reads share shared stored store keep delete erase export "
        "wife husband family physio gdpr", "who can see my answers?", "how do I delete my data", weight=2),
     _t(Topic.CHECKIN_HOW, "checkin check answer note notes add every daily tell", "how do I check in",
@@ -73,7 +72,7 @@ TOPICS: tuple[TopicWords, ...] = (
        "weekly review work", "why did you suggest a rest week?", weight=2),
     _t(Topic.MISSED, "miss missed missing forget forgot skip", "what if I miss a day?", weight=2),
     _t(Topic.TIMEZONE, "timezone zone travel travelling abroad", "what time zone am I set to?", weight=3),
-    _t(Topic.FOOT_CHECK, "foot feet blister", "why do you ask about my feet every day?", weight=1),
+    _t(Topic.FOOT_CHECK, "foot feet blister ask asking", "why do you ask about my feet every day?", weight=3),
     _t(Topic.LANGUAGE, "language spanish french german english translate", "can I use this in Spanish?", weight=3),
     _t(Topic.HISTORY, "history past entries see previous", "where can I see my history", weight=1),
 )

@@ -44,6 +44,9 @@ CONTRACTIONS: dict[str, tuple[str, ...]] = {
 CLITICS: dict[str, str | None] = {
     "m": "am", "re": "are", "ve": "have", "ll": "will", "d": "would", "s": None,
 }
+# Words whose "'s" is "is" ("there's", "it's"); after any other word it is a possessive ("husband's"), dropped.
+IS_BEFORE_S: frozenset[str] = frozenset({"there", "it", "that", "what", "he", "she", "who", "here", "where", "how",
+                                         "this", "everything", "nothing", "something", "someone", "everyone"})
 # Misspellings that are real words too, so the typo matcher would leave them alone.
 MISSPELLINGS: dict[str, str] = {
     "feinted": "fainted", "feint": "faint", "feinting": "fainting", "fainted": "fainted",
@@ -56,6 +59,7 @@ MISSPELLINGS: dict[str, str] = {
     "blister's": "blisters", "blisterd": "blistered", "blisterred": "blistered", "ulser": "ulcer",
     "ulsers": "ulcers", "colapsed": "collapsed", "collasped": "collapsed", "conscious": "conscious",
     "unconcious": "unconscious", "concious": "conscious", "wiy": "with", "wen": "when", "hav": "have",
+    "blatter": "bladder", "bladdar": "bladder", "blader": "bladder", "l": "left", "r": "right",
     "wiv": "with", "wat": "what", "wot": "what", "hw": "how", "becuase": "because", "becasue": "because", "agian": "again", "agin": "again",
 }
 # Chat words a dictionary does not know but that are not typos of a lexicon word.
@@ -63,7 +67,8 @@ CHAT_WORDS: frozenset[str] = frozenset({
     "ok", "okay", "okey", "lol", "haha", "hehe", "thx", "ty", "ta", "cheers", "hmm", "hmmm", "umm", "erm", "meh",
     "yep", "yup", "nope", "nah", "aye", "ooh", "oops", "ugh", "argh", "hiya", "hey", "hi", "bye", "xx", "xxx",
     "loo", "physio", "gp", "dr", "doc", "hypo", "hypos", "meds", "tabs", "mum", "mam", "nan", "nanna", "grandad",
-    "hubby", "telly", "brekkie", "cuppa", "knackered", "wobbly", "sciatica", "neuropathy", "podiatrist",
+    "hubby", "telly", "brekkie", "cuppa", "knackered", "wobbly", "sciatica", "neuropathy", "podiatrist", "gran",
+    "carer", "carers", "bloke", "blokes", "missus", "in-laws", "inlaws", "grandad", "granny", "mam", "mammy", "nana",
 })
 # Lemmas a dictionary misses.
 EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
@@ -85,7 +90,10 @@ EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
     "sweating": ("sweaty",), "sweats": ("sweaty",), "sweat": ("sweaty",), "clammy": ("sweaty",),
     "trembling": ("shaky",), "trembly": ("shaky",), "jittery": ("shaky",), "confusion": ("confused",),
     "crotch": ("groin",), "perineum": ("groin",), "vagina": ("genital",), "penis": ("genital",),
-    "scrotum": ("genital",), "testicles": ("genital",), "bum": ("bottom",), "butt": ("bottom",),
+    "scrotum": ("genital",), "testicles": ("genital",), "anaesthesia": ("numb",), "anesthesia": ("numb",),
+    "anaesthetic": ("numb",), "mandible": ("jaw",), "presyncopal": ("dizzy",), "presyncope": ("dizzy",),
+    "occiput": ("head",), "occipital": ("head",), "scalp": ("head",), "struck": ("hit",), "strike": ("hit",),
+    "thunderclap": ("thunderclap",), "weepy": ("weep",), "slumped": ("slump",), "bum": ("bottom",), "butt": ("bottom",),
     "backside": ("bottom",), "arse": ("bottom",), "ass": ("bottom",), "anus": ("bottom",),
 }
 
@@ -115,7 +123,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("feel nothing", "numb"), ("dead to the touch", "numb"), ("like novocaine", "numb"),
     ("pin and needle", "tingle"), ("pins and needles", "tingle"), ("pin n needle", "tingle"),
     ("pass|black|conk|keel|zonk out|over", "faint"), ("pass clean|right|straight|completely out", "faint"),
-    ("black out", "faint"), ("come round|to on the floor", "faint"),
+    ("black out", "faint"), ("black out the|my|our|a|all", "blackout_object"),
+    ("black out the moment|second|minute|instant", "faint"), ("come round|to on the floor", "faint"),
     ("lose consciousness", "faint"), ("out cold", "faint"), ("go out like a light", "faint"),
     ("pass water|urine", "urinate"), ("empty my bladder", "urinate"), ("do a wee|pee", "urinate"),
     ("out of breath", "breathless"), ("short of breath", "breathless"), ("unable catch my breath", "breathless"),
@@ -137,7 +146,6 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("wish i be|was|were dead", "better_off_dead"), ("want to die", "want_to_die"), ("wish i could die", "want_to_die"),
     ("self harm|harming", "self_harm"), ("self-harm", "self_harm"),
     ("hurt|harm|cut myself", "hurt_myself"), ("hurting|harming|cutting myself", "hurt_myself"),
-    ("walk into|in|through", "walk_into"),
     ("fall|trip over my own feet|foot|toe|toes", "trip_own_feet"), ("trip|catch on|over my toe|toes", "trip_own_feet"),
     ("feel over in|on|at|and|onto|backwards|forwards|outside|while|when|yesterday|today|last|this", "fall"),
     ("can not|unable bear|put|take weight", "no_weight_bearing"), ("unable bear|put|take weight", "no_weight_bearing"),
@@ -162,9 +170,18 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("no power|strength", "weak"), ("not have|having power|strength", "weak"), ("lose|lost power|strength", "weak"),
     ("no sense", "numb"), ("sitting part", "bottom"), ("private area|region", "genital"),
     ("in between my thigh|thighs|leg|legs", "inner_thigh"), ("in between thigh|thighs|leg|legs", "inner_thigh"),
-    ("head turn|turning|spin|spinning|swim|swimming|go round", "dizzy"),
-    ("head be|was|is turning|spinning|swimming|going round", "dizzy"), ("unalive|unaliving myself", "kill_myself"),
-    ("end ma life", "end_it_all"), ("stack it", "fall"), ("come|came a cropper", "fall"), ("take|took a spill", "fall"),
+    ("head turn|turning|spin|spinning|swim|swimming", "dizzy"), ("head go|going round", "dizzy"),
+    ("head be|was|is turning|spinning|swimming", "dizzy"), ("head be|was|is going round", "dizzy"), ("unalive|unaliving myself", "kill_myself"),
+    ("end ma life", "end_it_all"), ("make|pass water", "urinate"), ("pass any water|urine", "urinate"),
+    ("crutch area|region", "groin"), ("where i sit", "bottom"), ("seat area", "bottom"), ("where you sit", "bottom"),
+    ("unable get breath", "breathless"), ("see|seeing stars", "dizzy"), ("floor|room tilting|tilt", "dizzy"),
+    ("wake|woke up on the floor|ground", "faint"), ("unable rouse|wake me|him|her", "faint"),
+    ("hit|banged|bumped|bashed my had", "head_injury"), ("not making sense", "confused"),
+    ("be not making sense", "confused"), ("unable get myself|himself|herself up", "unable_get_up"),
+    ("not take any weight", "no_weight_bearing"), ("not take weight", "no_weight_bearing"),
+    ("all at once", "suddenly"), ("acute onset", "suddenly"), ("came on suddenly", "suddenly"),
+    ("take|took a tumble", "fall"), ("kill himself|herself|themselves", "kill_myself"),
+    ("no strong", "weak"), ("gone to sleep", "numb"), ("have|has gone to sleep", "numb"), ("not strong", "weak"), ("stack it", "fall"), ("come|came a cropper", "fall"), ("take|took a spill", "fall"),
     ("hit the deck|ground|floor", "fall"), ("go|went base over apex", "fall"), ("come|came off my feet", "fall"),
     ("unable put my foot|leg|weight down|on", "no_weight_bearing"), ("unable weight bear|bearing", "no_weight_bearing"),
     ("unable put any weight", "no_weight_bearing"), ("unable put weight", "no_weight_bearing"),
