@@ -38,7 +38,7 @@ STEP = timedelta(minutes=5)
 
 # Ann's week: what she types at each daily check-in reminder (None: she misses it at first).
 CHECKIN_REPLIES = {
-    "Sun": "3 2 2 1", "Mon": "4 2 3 1 a bit sore after the session", "Tue": "3 2 2 1",
+    "Sun": "3 2 2 1", "Mon": "4 2 3 1 a bit sore after the session", "Tue": "my pain is about a 3 today",
     "Wed": "same as yesterday", "Thu": None, "Fri": "pain 3 numbness 2 tingling 2 balance 1",
     "Sat": "p2 n2 t2 b1 good walk today",
 }
@@ -119,6 +119,9 @@ class DemoWeek:
             reply = CHECKIN_REPLIES.get(day)
             if reply is not None:
                 await ann.say(reply)
+                if day == "Tue":  # she gave pain only: the rest by buttons
+                    for label in ("2", "2", "1"):
+                        await ann.press(label)
                 await self._foot_check()
         elif text.startswith("Just a gentle nudge"):
             await ann.say("4 3 3 2 long day, sorry")
@@ -152,6 +155,12 @@ class DemoWeek:
         if (day, at) == ("Tue", "12:00"):
             self.stamp()
             await self.ann.say("/schedule checkin 20:30")
+        elif (day, at) == ("Wed", "12:00"):
+            self.stamp()
+            await self.ann.say("is 10 the worst for balance too?")
+        elif (day, at) == ("Thu", "13:00"):
+            self.stamp()
+            await self.ann.say("feet burning more at night, barely slept")
         elif (day, at) == ("Sat", "11:00"):
             self.stamp()
             await self.ann.say("/log fri done rpe 4 pain 1 reps planned")

@@ -14,6 +14,8 @@ from coach.domain.progression import (
     WeekFacts,
     one_decimal,
 )
+from coach.domain.safety import Training
+from coach.domain.safety.replies import TRAINING_NOTES, training_note
 from coach.domain.symptoms import format_day
 
 CLINICIAN_PROMPT = ("Please talk this through with your clinician (neurologist, physiotherapist or GP) before "
@@ -110,11 +112,14 @@ def what_next(facts: WeekFacts, review: Review, *, can_apply: bool) -> str:
                      "it makes next week's review more useful.")
     else:
         lines.append("Keep the plan, and notice how your symptoms respond the day after each session.")
-    if facts.red_flags or facts.open_flag_before:
-        lines.append("Training stays on hold until the coaching team has followed up on what you reported.")
-    if facts.foot_care:
-        lines.append("Until your foot has been seen and cleared, your sessions stay seated or lying down, "
-                     "with no weight through your feet.")
+    # One situation, one instruction: the same words as the red-flag answer, the reminder and /today.
+    note = training_note(facts.red_flags)
+    if facts.foot_care and not note:
+        note = TRAINING_NOTES[Training.SEATED]
+    if note:
+        lines.append(note)
+    elif facts.open_flag_before:
+        lines.append("Progression stays on hold until the coaching team has followed up on what you reported.")
     if can_apply and review.proposed is not None:
         lines.append("Tap Apply to update your program, or keep your current plan — either is fine.")
     return "\n".join(lines)

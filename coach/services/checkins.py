@@ -193,7 +193,7 @@ def _with_dizzy_hint(outcome: Outcome, understood: Understanding) -> Outcome:
 
 
 def _example_for(draft: CheckInDraft) -> str:
-    return " ".join(f"{item} {value}" for item, value in zip(ITEMS, (2, 1, 3, 1), strict=True)
+    return " ".join(f"{item} {value}" for item, value in zip(ITEMS, (4, 2, 3, 1), strict=True)
                     if getattr(draft, item) is None)
 
 

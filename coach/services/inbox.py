@@ -50,7 +50,8 @@ def respond(ctx: UseCaseContext, participant: Participant | ParticipantView, und
         if MessageClass.NOTE in classes and not (understood.complete and not understood.ambiguities):
             # Part of a check-in: the note is kept in the diary now; the scores wait for the rest.
             outcome.extend(notes.keep(ctx, participant, understood.note, day=understood.day, offer=False))
-    elif MessageClass.NOTE in classes and understood.note:
+    elif MessageClass.NOTE in classes and understood.note and not understood.flags:
+        # A red flag's words are kept with the flag; the safety answer is what matters now, not the diary.
         outcome.extend(notes.keep(ctx, participant, understood.note, day=understood.day))
     if MessageClass.QUESTION in classes:
         outcome.extend(questions.answer(ctx, participant, understood.topics))

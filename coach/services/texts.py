@@ -162,7 +162,7 @@ SMALL_TALK = (
     "or /checkin for buttons — or just tell me how you are in your own words.")
 NOTE_SAVED = "📝 Added to your diary for {day}: “{note}”"
 NOTE_WITH_CHECKIN = "It's kept with that day's check-in."
-NOTE_OFFER_CHECKIN = "Would you like to do today's check-in now? It takes four taps."
+NOTE_OFFER_CHECKIN = "Would you like to do today's check-in now? It only takes a few taps."
 CHECK_IN_NOW = "Check in now"
 PARTIAL_SAVED = "Got it for {day}: {scores}."
 PARTIAL_STILL_NEED = "I still need {missing} to finish the check-in — tap below, or type them (e.g. {example})."

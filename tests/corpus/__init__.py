@@ -23,6 +23,7 @@ Scores use the item names ``pain``, ``numbness``, ``tingling`` (tingling or burn
 unsteadiness; "dizzy" is not balance).
 """
 
+import importlib
 from typing import NamedTuple
 
 
@@ -34,3 +35,19 @@ class Sample(NamedTuple):
     classes: frozenset[str] = frozenset()  # free-text classes expected; empty: not checked
     scores: dict[str, int] | None = None  # for checkin/partial: exactly the scores that must be read; None: not checked
     trap: str = ""  # negatives only: why it is harmless (one of the traps above)
+
+
+# The files of the corpus: the first author's three, then three more authors', each written without seeing the
+# detector (and measured on it first, as its docstring says) before it joined the corpus.
+FILES = ("red_flags", "negatives", "free_text", "second_author", "third_author", "fourth_author")
+
+
+def all_samples() -> tuple[list[Sample], list[Sample], list[Sample]]:
+    """Every file's samples: (red-flag messages, harmless messages, messages labelled with classes)."""
+    samples: list[Sample] = []
+    for name in FILES:
+        module = importlib.import_module(f"tests.corpus.{name}")
+        for attribute in ("RED_FLAGS", "NEGATIVES", "FREE_TEXT"):
+            samples.extend(getattr(module, attribute, []))
+    return ([s for s in samples if s.flags], [s for s in samples if not s.flags],
+            [s for s in samples if s.classes])

@@ -10,9 +10,9 @@ import pytest
 from coach.domain.safety import FlagKind, detect_red_flags
 from coach.domain.safety.detect import _index
 from coach.domain.safety.lexicon import CONCEPTS, Concept
+from coach.domain.understanding.classify import MessageClass, understand
 from coach.domain.understanding.context_rules import RULES, Rule
 from coach.domain.understanding.text import normalise
-from coach.domain.understanding.classify import MessageClass, understand
 from coach.domain.understanding.topics import TOPICS, TopicWords
 
 TODAY = date(2026, 12, 6)

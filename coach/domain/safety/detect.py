@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from coach.domain.safety.kinds import KINDS, URGENT_KINDS, FlagKind, Urgency
@@ -34,8 +35,11 @@ _PAST_PERIODS = frozenset({"week", "weeks", "month", "months", "year", "years", 
                            "autumn", "christmas", "january", "february", "march", "april", "may", "june", "july",
                            "august", "september", "october", "november", "december"})
 _JUST_NOW = frozenset({"during", "exercise", "exercises", "exercising", "session", "workout", "set", "sets", "today",
-                       "tonight", "morning", "afternoon", "just", "walk", "walking", "stairs", "squats", "step",
+                       "tonight", "morning", "afternoon", "walk", "walking", "stairs", "squats", "step",
                        "steps", "training", "gym"})
+_PAST_HABITS = frozenset({("was", "getting"), ("were", "getting"), ("used", "to"), ("once", "the")})
+_CARER_PAIRS = frozenset({("carer", "here"), ("her", "carer"), ("his", "carer")})
+_CARER_TRIPLES = frozenset({("i", "look", "after"), ("i", "care", "for"), ("am", "looking", "after")})
 _PROXY_VERBS = frozenset({"typing", "writing", "messaging", "texting", "answering", "replying", "sending"})
 _QUESTION_STARTS = frozenset({"what", "why", "how", "when", "where", "which", "who", "can", "could", "should",
                               "would", "will", "is", "are", "does", "do", "am", "whats"})
@@ -69,8 +73,11 @@ def detect_red_flags(text: str) -> list[RedFlag]:
     judged = [head | body for head, body in zip(judged_both[:len(hits)], judged_both[len(hits):], strict=True)]
     judged = [_recent_stays(normalised, hit, contexts) for hit, contexts in zip(hits, judged, strict=True)]
     if _written_for_the_participant(normalised):
-        # "Typing for mum: she fainted": the one she is the participant; someone else's is theirs.
+        # "Typing for mum: she fainted": the one she is the participant; someone else's is theirs — and the carer's
+        # own ("I fainted myself in the queue") is the carer's, not the participant's.
         judged = [contexts - {context.Context.OTHER_PERSON} for contexts in judged]
+        judged = [contexts | ({context.Context.OTHER_PERSON} if _the_writers_own(normalised, hit) else frozenset())
+                  for hit, contexts in zip(hits, judged, strict=True)]
     affirmed = [hit for hit, contexts in zip(hits, judged, strict=True)
                 if not contexts and not _general_question(normalised, hit)]
     return _combine(normalised, affirmed)
@@ -87,17 +94,33 @@ def _recent_stays(normalised: Normalised, hit: Hit, contexts: frozenset[context.
     past ("last week", "months ago")."""
     if contexts != {context.Context.RESOLVED} or KINDS[hit.concept.kind].urgency not in _ACUTE:  # type: ignore[attr-defined]
         return contexts
-    words = {token.text for token in normalised.tokens}
-    if words & _PAST_PERIODS or not words & _JUST_NOW:
+    sentence = [token.text for token in normalised.tokens if token.sentence == hit.sentence]
+    words = set(sentence)
+    past = bool(words & _PAST_PERIODS) or any(pair in _PAST_HABITS for pair in pairwise(sentence))
+    if past or not words & _JUST_NOW:
         return contexts
     return frozenset()
+
+
+def _the_writers_own(normalised: Normalised, hit: Hit) -> bool:
+    """In a carer's message, a finding told in the first person ("I had a hypo myself", "it's me who slipped")."""
+    sentence = [token.text for token in normalised.tokens if token.sentence == hit.sentence]
+    pairs = set(pairwise(sentence))
+    if "myself" in sentence or ("me", "who") in pairs or ("my", "own") in pairs or ("my", "problem") in pairs:
+        return True
+    before = [token.text for token in normalised.tokens[max(0, hit.first - 2):hit.first]]
+    return "i" in before
 
 
 def _written_for_the_participant(normalised: Normalised) -> bool:
     """A carer writing for the participant ("typing for mum", "on behalf of my dad", "he uses the bot")."""
     words = [token.text for token in normalised.tokens]
+    pairs = set(pairwise(words))
+    triples = set(zip(words, words[1:], words[2:], strict=False))
+    if pairs & _CARER_PAIRS or triples & _CARER_TRIPLES:
+        return True
     for i, word in enumerate(words[:-1]):
-        if word in _PROXY_VERBS and words[i + 1] in ("for", "on"):
+        if word in _PROXY_VERBS and ("for" in words[i + 1:i + 3] or words[i + 1] == "on"):
             return True
         if word == "behalf" and i > 0 and words[i - 1] == "on":
             return True

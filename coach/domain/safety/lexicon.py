@@ -68,7 +68,8 @@ FIGURATIVE_FALL = (
     "fall prevention|falls class|falls clinic|falls service|falls team|falls risk|fall risk|falls assessment|"
     "fall detector|fall alarm|falls alarm|fall pendant|nearly fall|almost fall|nearly fell|almost fell|"
     "slipped_disc|the fall|in the fall|this fall|last fall|next fall|autumn"
-    "|leaf be fall|leaves be fall|snow be fall|rain be fall|tree be fall|it be fall|price be fall|prices be fall|sugar be fall|level be fall|levels be fall")
+    "|leaf be fall|leaves be fall|snow be fall|rain be fall|tree be fall|it be fall|price be fall|prices be fall|"
+    "sugar be fall|level be fall|levels be fall")
 
 CONCEPTS: tuple[Concept, ...] = (
     # --- emergency: cauda equina --------------------------------------------------------------------------------
@@ -137,7 +138,8 @@ CONCEPTS: tuple[Concept, ...] = (
             examples=("out of breath and dizzy on the stairs", "palpitations and lightheaded",
                       "breathless + dizzy on the treadmill")),
     concept(K.BREATHLESS_DIZZY, "heart|heartbeat|pulse", "race|racing|pound|pounding|flutter|fluttering|thump|"
-            "thumping|fast|hammer|hammering|skip|crazy|clapper|clappers|gallop|galloping|irregular|erratic|drum|drumming|"
+            "thumping|fast|hammer|hammering|skip|crazy|clapper|clappers|gallop|galloping|irregular|erratic|drum|"
+            "drumming|"
             "thud|thudding|banging|wild|mad",
             DIZZY, window=12,
             examples=("heart racing and light headed", "my heart was racing and I felt dizzy"),
@@ -157,7 +159,8 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.FAINTING, "come|came|coming", "round|to", "floor|ground|sofa|settee|couch|bed|chair|carpet", window=6,
             examples=("came round on the bathroom floor", "came round on the settee")),
     # Fall with injury is built from a fall and an injury in the message (see detect.py); these are the injuries.
-    concept(K.FALL_INJURY, "head|skull|forehead|temple|face|nose|teeth|mouth|eye", "hit|bang|banged|bump|bumped|knock|knocked|bash|bashed|"
+    concept(K.FALL_INJURY, "head|skull|forehead|temple|face|nose|teeth|mouth|eye", "hit|bang|banged|bump|bumped|knock|"
+                                                                                   "knocked|bash|bashed|"
             "crack|cracked|smack|smacked|whack|injure|injury|cut|bleed", window=5,
             examples=("hit my head", "banged my head on the door frame", "cracked my head on the floor"),
             unless="nail|wall|brick|bang my head against", unless_window=2),
@@ -175,7 +178,12 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.HYPOGLYCAEMIA, "hypo|hypoing|hypoglycaemia|hypoglycemia", window=1,
             examples=("had a hypo during my workout", "hypoglycemia during exercise"),
             unless="kit|kits|box|pack|supplies|treatment|juice|sweets|awareness|plan|card", unless_window=2),
-    concept(K.HYPOGLYCAEMIA, "sugar|glucose|meter|reading|level|libre|cgm|dexcom|sensor|alarm|monitor", "low|drop|dropped|dropping|crash|crashed|plummet|"
+    concept(K.HYPOGLYCAEMIA, "sugar|glucose|meter|reading|level|libre|cgm|dexcom|sensor|alarm|monitor", "low|drop|"
+                                                                                                        "dropped|"
+                                                                                                        "dropping|"
+                                                                                                        "crash|"
+                                                                                                        "crashed|"
+                                                                                                        "plummet|"
             "dip|dipped|tank|tanked|fall|fell|go|went|down|#low_glucose", window=5,
             examples=("sugar dropped to 3.1", "low blood sugar mid workout", "glucose 55 mg/dl",
                       "my sugars crashed during the walk", "bs 58 after workout"),
@@ -204,6 +212,10 @@ CONCEPTS: tuple[Concept, ...] = (
     concept(K.SELF_HARM, "cut|burn|slash|carve", "arm|arms|wrist|wrists|thigh|thighs", "again|deliberately|purpose|"
             "want|wanted|urge|urges|relapse|relapsed", window=6,
             examples=("I cut my arms again last night", "I want to cut my wrists")),
+    concept(K.SELF_HARM, "cut|cutting|slash|slashed|slashing", "arms|wrists", window=3,
+            examples=("cut my arms last night, it bled a lot",),
+            unless="bramble|brambles|thorn|thorns|bush|bushes|hedge|gardening|glass|fence|wire|accident|accidentally",
+            unless_window=8),
     concept(K.SELF_HARM, "hurt_myself", "want|wanna|going|think|thinking|thought|keep|kept|been|start|started|"
             "again|urge|urges|feel|like|deserve|tempt|tempted|plan|planning|deliberately|purpose|secretly", window=5,
             examples=("I've been cutting myself", "I've been hurting myself again", "I want to hurt myself"),
@@ -320,7 +332,8 @@ CONCEPTS: tuple[Concept, ...] = (
             examples=("knee buckled three times today", "my legs just folded under me")),
     concept(K.WEAKNESS, "dropping|fumbling", "thing|things|stuff|cup|cups|everything|mug|glass|keys|pen|plate|fork|"
             "spoon|phone|kettle|item|items", window=4, examples=("I keep dropping things",)),
-    concept(K.WEAKNESS, "drop|dropped|fall|fell", "thing|things|stuff|cup|cups|everything|mug|glass|keys|pen|plate|fork|"
+    concept(K.WEAKNESS, "drop|dropped|fall|fell", "thing|things|stuff|cup|cups|everything|mug|glass|keys|pen|plate|"
+                                                  "fork|"
             "spoon|kettle|item|items", "again|keep|kept|third|second|times|twice|always|grip|hand|hands|strength",
             window=9, examples=("dropped my cup again, third time today", "cup fell down from my hand")),
     concept(K.WEAKNESS, "grip|grips|grasp|hold", "go|gone|weak|weaker|unable|lose|lost|no", window=4,
@@ -384,7 +397,8 @@ CONCEPTS: tuple[Concept, ...] = (
             window=6,
             examples=("tripped on the rug and went down", "lost my balance and ended up on the floor",
                       "ended up flat on my face"),
-            unless="disc|slipped_disc|mind|memory|tongue|note|paper|a trip|the trip|day trip|road trip|weight|pounds|kg|"
+            unless="disc|slipped_disc|mind|memory|tongue|note|paper|a trip|the trip|day trip|road trip|weight|pounds|"
+                   "kg|"
                    "stone|lbs|count|track|temper|touch|job|glasses|keys|phone|down to|down the road|shops|"
                    "shop|town|pub|sit down|lie down|lay down|calm|slow|wind|upset|price|prices|cost",
             unless_window=2),

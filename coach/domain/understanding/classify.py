@@ -65,8 +65,11 @@ class Understanding(NamedTuple):
 
 def understand(text: str, *, today: date) -> Understanding:
     """Read one message; never raises."""
-    flags = tuple(detect_red_flags(text[:SCAN_LIMIT]))
     strict = parse_checkin(text, today=today)
+    if isinstance(strict, ParsedCheckin) and strict.note is None:
+        # Scores and item names only (the everyday line): nothing in it can be a red flag or a note.
+        return _from_strict(strict, ())
+    flags = tuple(detect_red_flags(text[:SCAN_LIMIT]))
     if isinstance(strict, ParsedCheckin) and not _scores_in(strict.note):
         return _from_strict(strict, flags)
     prefixed = parse_day_prefix(text, today=today)
@@ -130,9 +133,7 @@ def _question_sentences(normalised: Normalised) -> frozenset[int]:
     tokens = normalised.tokens
     for i, token in enumerate(tokens):
         opens = i == 0 or tokens[i - 1].sentence != token.sentence or tokens[i - 1].text in (",", *_OPENERS)
-        if opens and token.text in QUESTION_STARTS and _asks(tokens, i):
-            asked.add(token.sentence)
-        elif opens and _asks_by_request(tokens, i):
+        if opens and token.text in QUESTION_STARTS and _asks(tokens, i) or opens and _asks_by_request(tokens, i):
             asked.add(token.sentence)
     return frozenset(asked)
 
@@ -209,6 +210,9 @@ def _asking_positions(normalised: Normalised, asked: frozenset[int]) -> frozense
             if opens and tokens[i].text in QUESTION_STARTS and _asks(tokens, i):
                 start = i
                 break
+        else:
+            # "pain 5 is that bad?": the asking starts mid-sentence, at an auxiliary before "that", "it", "I".
+            start = next((i for i in members if tokens[i].text in _AUXILIARIES and _asks(tokens, i)), members[0])
         positions.update(i for i in members if i >= start)
     return frozenset(positions)
 

@@ -156,7 +156,8 @@ def _checks(rule: Rule):  # noqa: ANN202 - a medspaCy on_modifies callback, or N
 
 # Words after which a noun starts a new clause as its subject ("…, my husband fell", "when she fainted").
 _CLAUSE_OPENERS = frozenset({",", "and", "but", "when", "because", "so", "then", "while", "as", "that", "said",
-                             "says", "think", "thinks", "thought", "reckon", "reckons", "-", ":", "("})
+                             "says", "think", "thinks", "thought", "reckon", "reckons", "-", ":", "(", "is", "was",
+                             "cos"})
 
 
 # Someone's someone: "my neighbour's husband", "my friend's mum" (the "'s" is gone after normalisation).

@@ -115,7 +115,8 @@ RULES: tuple[Rule, ...] = (
             "my brother|my sister|my friend|my neighbour|my neighbor|my gran|my grandma|my nan|my grandad|"
             "my grandpa|my aunt|my uncle|my cousin|my colleague|my boss|my dog|my cat|my hubby|my other half|"
             "my boyfriend|my girlfriend|my fiance|my fiancee|my mate|my carer|my patient|my kid|my kids|"
-            "my children|my child|my grandson|my granddaughter|my niece|my nephew|my in-laws|my mother-in-law|"
+            "my children|my child|my grandson|my granddaughter|my niece|my nephew|my in laws|my inlaws|"
+            "my mother-in-law|"
             "my father-in-law|someone|somebody|a friend|a man|a woman|a lady|a guy|"
             "a neighbour|a neighbor|a colleague|an old man|an old lady|the lady|the man|the woman|people|"
             "husband|wife|mum|mom|dad|friend|neighbour|neighbor|grandad|grandma|nan|sister|brother|son|daughter|"
@@ -125,7 +126,7 @@ RULES: tuple[Rule, ...] = (
             "granddad|grandpa|grandson|granddaughter|grandchild|grandchildren|nephew|niece|cousin|uncle|aunt|"
             "auntie|husband's|wife's|partner|boyfriend|girlfriend|colleague|coworker|client|teacher|vet",
             "my husband fell", "mum has ulcers on her feet", "he passed out at the match",
-            max_scope=12, clause_bound=True, subject_only=True),
+            max_scope=20, clause_bound=True, subject_only=True),
     *_rules("HYPOTHETICAL", "FORWARD", "i will|will|i am going to|going to|i would|would",
             "I'll fall on the ice this winter", max_scope=6, clause_bound=True,
             only=("fall", "fall_injury", "weakness")),
@@ -137,7 +138,8 @@ RULES: tuple[Rule, ...] = (
             "fell over in the garden, not me, my husband", max_scope=8),
     *_rules("NEAR_MISS", "FORWARD", "nearly|almost|close to|just about|so nearly|very nearly|on the verge of|"
             "about to|came close to",
-            "I nearly fell on the stairs", "almost went over on the ice", max_scope=3, only=("fall",), clause_bound=True),
+            "I nearly fell on the stairs", "almost went over on the ice", max_scope=3, only=("fall",),
+            clause_bound=True),
     *_rules("NEAR_MISS", "BACKWARD", "caught myself|but caught myself|managed not to|stopped myself|"
             "grabbed the rail|steadied myself|without falling|but no fall|saved myself|held on",
             "tripped on the rug but caught myself", max_scope=8, only=("fall",)),
@@ -171,6 +173,9 @@ RULES: tuple[Rule, ...] = (
     *_rules("RESOLVED", "BACKWARD", "not come back|has not come back|never came back|not returned|never returned|"
             "has not returned", "the numbness in my seat area went after the injection in March and hasn't come back",
             max_scope=25),
+    *_rules("HYPOTHETICAL", "BACKWARD", "could happen|might happen|can happen|may happen|could develop|might develop|"
+            "could get|might get|is a risk|is a red flag|are red flags|is an emergency|are emergencies",
+            "they warned me foot drop could happen if the nerve gets more squashed", max_scope=8, never=("self_harm",)),
     *_rules("PSEUDO", "PSEUDO", "is not there|not there|are not there|was not there|not even there",
             "it's like my bottom isn't there, numb all round"),
     *_rules("PSEUDO", "PSEUDO",
@@ -194,6 +199,6 @@ RULES: tuple[Rule, ...] = (
     *_rules("CLAUSE", "PSEUDO",
             "but|however|although|though|except|apart from|aside from|other than|yet|and then|then|and now|"
             "now|and i|so i|since then|after that|whereas|while|anyway|otherwise|instead|only|but now|"
-            "which|and also|also|plus|as well as|still",
+            "and also|also|plus|as well as|still",
             "no chest pain but I fainted", "no blisters, though my big toe is hot and swollen"),
 )

@@ -28,7 +28,9 @@ SYMPTOM_WORDS: frozenset[str] = frozenset({
     "tight", "tightness", "nausea", "sick", "headache", "migraine", "flare", "flareup", "flare-up", "better", "worse",
     "bad", "awful", "terrible", "rough", "mood", "low", "anxious", "anxiety", "stressed", "stress", "worried", "sad",
     "depressed", "lonely", "fed", "frustrated", "grumpy", "irritable", "energy", "appetite", "agony", "sciatica",
-    "neuropathy", "symptom", "symptoms", "drowsy", "jumpy", "prickly", "achy", "weary",
+    "neuropathy", "symptom", "symptoms", "drowsy", "jumpy", "prickly", "achy", "weary", "wound", "wounds", "blister",
+    "blisters", "cut",
+    "bleeding",
 })
 
 BODY_WORDS: frozenset[str] = frozenset({

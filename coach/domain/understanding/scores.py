@@ -27,7 +27,8 @@ ITEM_WORDS: dict[str, str] = {
 }
 LETTERS: dict[str, str] = {"p": "pain", "n": "numbness", "t": "tingling", "b": "balance"}
 NUMBER_WORDS: dict[str, int] = {
-    "zero": 0, "none": 0, "nil": 0, "nothing": 0, "nought": 0, "nowt": 0, "zilch": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "none": 0, "nil": 0, "nothing": 0, "nought": 0, "nowt": 0, "zilch": 0, "one": 1, "two": 2, "three": 3,
+    "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10,
 }
 # Words that may stand between a name and its number ("pain is about a 4", "numbness in my feet is 3").

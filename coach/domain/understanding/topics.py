@@ -58,7 +58,8 @@ TOPICS: tuple[TopicWords, ...] = (
        "can you remind me at 8pm instead?", "can I change my training days"),
     _t(Topic.PAUSE, "pause holiday break vacation away stop stopping off snooze quiet", "can I pause the reminders",
        "how do I stop the reminders", weight=2),
-    _t(Topic.WHAT_I_AM, "bot robot ai person human real doctor medical advice device nurse purpose", "are you a doctor?", "what are you exactly, a real person?", "What is this bot for?"),
+    _t(Topic.WHAT_I_AM, "bot robot ai person human real doctor medical advice device nurse purpose",
+       "are you a doctor?", "what are you exactly, a real person?", "What is this bot for?"),
     _t(Topic.PRIVACY, "data private privacy see sees read reads share shared stored store keep delete erase export "
        "wife husband family physio gdpr", "who can see my answers?", "how do I delete my data", weight=2),
     _t(Topic.CHECKIN_HOW, "checkin check answer note notes add every daily tell", "how do I check in",

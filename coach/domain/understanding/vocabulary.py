@@ -60,7 +60,8 @@ MISSPELLINGS: dict[str, str] = {
     "ulsers": "ulcers", "colapsed": "collapsed", "collasped": "collapsed", "conscious": "conscious",
     "unconcious": "unconscious", "concious": "conscious", "wiy": "with", "wen": "when", "hav": "have",
     "blatter": "bladder", "bladdar": "bladder", "blader": "bladder", "l": "left", "r": "right",
-    "wiv": "with", "wat": "what", "wot": "what", "hw": "how", "becuase": "because", "becasue": "because", "agian": "again", "agin": "again",
+    "wiv": "with", "wat": "what", "wot": "what", "hw": "how", "becuase": "because", "becasue": "because",
+    "agian": "again", "agin": "again",
 }
 # Chat words a dictionary does not know but that are not typos of a lexicon word.
 CHAT_WORDS: frozenset[str] = frozenset({
@@ -68,7 +69,8 @@ CHAT_WORDS: frozenset[str] = frozenset({
     "yep", "yup", "nope", "nah", "aye", "ooh", "oops", "ugh", "argh", "hiya", "hey", "hi", "bye", "xx", "xxx",
     "loo", "physio", "gp", "dr", "doc", "hypo", "hypos", "meds", "tabs", "mum", "mam", "nan", "nanna", "grandad",
     "hubby", "telly", "brekkie", "cuppa", "knackered", "wobbly", "sciatica", "neuropathy", "podiatrist", "gran",
-    "carer", "carers", "bloke", "blokes", "missus", "in-laws", "inlaws", "grandad", "granny", "mam", "mammy", "nana",
+    "carer", "carers", "bloke", "blokes", "fella", "fellas", "fellow", "missus", "in-laws", "inlaws", "granny",
+    "mammy", "nana",
 })
 # Lemmas a dictionary misses.
 EXTRA_LEMMAS: dict[str, tuple[str, ...]] = {
@@ -171,7 +173,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("no sense", "numb"), ("sitting part", "bottom"), ("private area|region", "genital"),
     ("in between my thigh|thighs|leg|legs", "inner_thigh"), ("in between thigh|thighs|leg|legs", "inner_thigh"),
     ("head turn|turning|spin|spinning|swim|swimming", "dizzy"), ("head go|going round", "dizzy"),
-    ("head be|was|is turning|spinning|swimming", "dizzy"), ("head be|was|is going round", "dizzy"), ("unalive|unaliving myself", "kill_myself"),
+    ("head be|was|is turning|spinning|swimming", "dizzy"), ("head be|was|is going round", "dizzy"),
+    ("unalive|unaliving myself", "kill_myself"),
     ("end ma life", "end_it_all"), ("make|pass water", "urinate"), ("pass any water|urine", "urinate"),
     ("crutch area|region", "groin"), ("where i sit", "bottom"), ("seat area", "bottom"), ("where you sit", "bottom"),
     ("unable get breath", "breathless"), ("see|seeing stars", "dizzy"), ("floor|room tilting|tilt", "dizzy"),
@@ -181,7 +184,8 @@ PHRASES: tuple[tuple[str, str], ...] = (
     ("not take any weight", "no_weight_bearing"), ("not take weight", "no_weight_bearing"),
     ("all at once", "suddenly"), ("acute onset", "suddenly"), ("came on suddenly", "suddenly"),
     ("take|took a tumble", "fall"), ("kill himself|herself|themselves", "kill_myself"),
-    ("no strong", "weak"), ("gone to sleep", "numb"), ("have|has gone to sleep", "numb"), ("not strong", "weak"), ("stack it", "fall"), ("come|came a cropper", "fall"), ("take|took a spill", "fall"),
+    ("no strong", "weak"), ("gone to sleep", "numb"), ("have|has gone to sleep", "numb"), ("not strong", "weak"),
+    ("stack it", "fall"), ("come|came a cropper", "fall"), ("take|took a spill", "fall"),
     ("hit the deck|ground|floor", "fall"), ("go|went base over apex", "fall"), ("come|came off my feet", "fall"),
     ("unable put my foot|leg|weight down|on", "no_weight_bearing"), ("unable weight bear|bearing", "no_weight_bearing"),
     ("unable put any weight", "no_weight_bearing"), ("unable put weight", "no_weight_bearing"),
