@@ -31,7 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     review.add_argument("--chart", metavar="FILE.png", help="also write the four-week chart here (with --user)")
     export = commands.add_parser("export", help="write a participant's data: a CSV of everything and a PDF summary")
     export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID", help="the participant's Telegram id")
-    export.add_argument("--out", default=".", metavar="DIR", help="where to write the two files (default: here)")
+    export.add_argument("--out", default=".", metavar="DIR", help="where to write the files (default: here)")
+    export.add_argument("--fhir", action="store_true", help="also write the FHIR R4 bundle (JSON) for clinic systems")
     args = parser.parse_args(argv)
     try:
         if args.command == "migrate":
