@@ -103,6 +103,7 @@ def register_handlers(application: Application) -> None:
     }
     for name, callback in admin_commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
+    application.add_handler(MessageHandler(private & filters.Regex(admin.USER_LINK), admin.user_link))
     # After every known command: anything else that starts with "/" is an unknown command.
     application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
     application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))

@@ -16,6 +16,8 @@ from coach.services.gate import AdminUseCase
 from coach.services.replies import Outcome
 
 ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})$")
+# /user_6004: the tappable form /users and the digest write (a space would end the command before the id).
+USER_LINK = re.compile(r"^/user_(\d{1,15})(?:@\w+)?$")
 
 
 async def _run_for_admin(update: Update, context: ContextTypes.DEFAULT_TYPE, use_case: AdminUseCase) -> None:
@@ -44,6 +46,13 @@ user = _with_args(admin_overview.user)
 set_schedule = _with_args(admin_changes.set_schedule)
 pause_user = _with_args(admin_changes.pause_user)
 resume_user = _with_args(admin_changes.resume_user)
+
+
+async def user_link(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/user_<id>: the same as /user <id>."""
+    telegram_id = USER_LINK.match(update.effective_message.text.strip()).group(1)
+    await _run_for_admin(update, context,
+                         lambda ctx, admin_id: admin_overview.user(ctx, admin_id, telegram_id))
 
 
 async def flags(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
