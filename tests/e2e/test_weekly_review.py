@@ -130,8 +130,10 @@ async def test_an_easier_week_after_painful_days_and_the_admins_morning_digest(w
     world.clock.set(MONDAY_DIGEST)
     await world.tick()
     (digest,) = await texts_since(admin, before)
-    assert digest.startswith("Weekly reviews that need a look — 1 participant:")
-    assert "🌙 Kim (id 6004): rest / deload, week to Sat 28 Nov — painful days" in digest
+    assert digest.startswith("Who needs attention — 1 of 1 participant, most pressing first. 1 weekly review went "
+                             "out since the last digest.")
+    assert "/user_6004 · Kim · active · 🔕 silent 2 days; 🌙 review said easier week" in digest
+    assert "/review <id>" not in digest
     world.clock.set(MONDAY_DIGEST + timedelta(minutes=5))
     await world.tick()
     assert len(await texts_since(admin, before)) == 1, "each review is in one digest only"
