@@ -26,6 +26,10 @@ from coach.store import triage as triage_store
 from coach.store.models import Participant
 
 PAGE_SIZE = 25
+# A page of 25 lines stays under Telegram's 4,096 characters: names cut to this, and at most this many reasons
+# on /users (the most pressing; /user <id> shows everything).
+NAME_LENGTH = 24
+USERS_REASONS = 2
 USAGE_USERS = "Write it like /users, or /users 2 for the next page."
 USAGE_USER = "Write it like /user 123456789 (the participant's Telegram id, from /users or an alert)."
 # Reminder statuses in the order /stats lists them; "late" is sent, but more than a few minutes after due.
@@ -64,19 +68,21 @@ def users(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
     shown = ranked[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
     lines = [f"Participants {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(shown)} of {total}, most in "
              f"need first ({needing} need{'s' * (needing == 1)} attention):"]
-    lines += [need_line(need) for need in shown]
+    lines += [need_line(need, most=USERS_REASONS) for need in shown]
     if page < pages:
         lines.append(f"\nMore: /users {page + 1}")
     lines.append("Tap an id for the details.")
     return Outcome().say("\n".join(lines))
 
 
-def need_line(need: triage.Need) -> str:
-    """'/user_6004 · Kim · active · ⚠️ 1 open flag; 🔕 silent 3 days' (names cut short, so a page of 25 stays
-    within one Telegram message)."""
+def need_line(need: triage.Need, *, most: int | None = None) -> str:
+    """'/user_6004 · Kim · active · ⚠️ 1 open flag; 🔕 silent 3 days': the first `most` reasons (all by
+    default) and how many more; the name cut short, so that a page of 25 stays within one Telegram message."""
     facts = need.facts
-    return " · ".join((user_link(facts.telegram_id), (facts.name or "—")[:40], facts.state,
-                       "; ".join(need.reasons) or "no concerns"))
+    reasons = "; ".join(need.reasons[:most]) or "no concerns"
+    if most is not None and len(need.reasons) > most:
+        reasons += f" (+{len(need.reasons) - most} more)"
+    return " · ".join((user_link(facts.telegram_id), (facts.name or "—")[:NAME_LENGTH], facts.state, reasons))
 
 
 def user_link(telegram_id: int) -> str:
