@@ -72,25 +72,38 @@ def insights(checkins: Iterable[DayScores], session_days: Iterable[date], *, las
     `session_days` are the days a session was done or partly done; every other day is a rest day (skipped
     or not logged). A day counts when the next day, still inside the window, has a check-in.
     """
-    first = last - timedelta(days=days - 1)
-    by_day = {c.day: c for c in checkins if first <= c.day <= last}
-    trained = {day for day in session_days if first <= day <= last}
-    after_session: list[DayScores] = []
-    after_rest: list[DayScores] = []
-    for next_day, scores in by_day.items():
-        day = next_day - _ONE_DAY
-        if day < first:
+    # Day numbers rather than dates, and running sums rather than lists: a weekly review of 100,000
+    # participants computes this for each of them (bench/weekly.py).
+    end = last.toordinal()
+    start = end - days + 1
+    trained = {day.toordinal() for day in session_days}
+    weeks_count = days // 7
+    week_pain = [0] * weeks_count
+    week_n = [0] * weeks_count
+    after = {True: [0, 0, 0, 0], False: [0, 0, 0, 0]}  # session day before? → count, pain, numbness, tingling
+    for scores in checkins:
+        ordinal = scores.day.toordinal()
+        if not start <= ordinal <= end:
             continue
-        (after_session if day in trained else after_rest).append(scores)
+        week = (ordinal - start) // 7
+        if week < weeks_count:
+            week_pain[week] += scores.pain
+            week_n[week] += 1
+        if ordinal > start:
+            sums = after[ordinal - 1 in trained]
+            sums[0] += 1
+            sums[1] += scores.pain
+            sums[2] += scores.numbness
+            sums[3] += scores.tingling
+    (sessions, *session_sums), (rests, *rest_sums) = after[True], after[False]
     comparisons: tuple[Comparison, ...] = ()
-    if len(after_session) >= MIN_DAYS_EACH_SIDE and len(after_rest) >= MIN_DAYS_EACH_SIDE:
-        comparisons = tuple(Comparison(item, _mean(after_session, item), _mean(after_rest, item)) for item in ITEMS)
-    weeks = []
-    for start in range(0, days - 6, 7):
-        week_first = first + timedelta(days=start)
-        in_week = [by_day[d] for offset in range(7) if (d := week_first + timedelta(days=offset)) in by_day]
-        weeks.append(WeekMean(week_first, _mean(in_week, "pain") if in_week else None, len(in_week)))
-    return Insights(first, last, len(after_session), len(after_rest), comparisons, tuple(weeks), _trend(weeks))
+    if sessions >= MIN_DAYS_EACH_SIDE and rests >= MIN_DAYS_EACH_SIDE:
+        comparisons = tuple(Comparison(item, session_sums[i] / sessions, rest_sums[i] / rests)
+                            for i, item in enumerate(ITEMS))
+    first = date.fromordinal(start)
+    weeks = tuple(WeekMean(first + timedelta(days=7 * week), week_pain[week] / week_n[week] if week_n[week] else None,
+                           week_n[week]) for week in range(weeks_count))
+    return Insights(first, last, sessions, rests, comparisons, weeks, _trend(weeks))
 
 
 def _trend(weeks: Sequence[WeekMean]) -> str | None:
