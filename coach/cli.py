@@ -26,12 +26,14 @@ def main(argv: list[str] | None = None) -> int:
     who.add_argument("--user", type=int, metavar="TELEGRAM_ID", help="the participant's Telegram id")
     who.add_argument("--all", action="store_true", help="every participant (one line each; with --json, one "
                                                          "object per line)")
-    review.add_argument("--week", metavar="2026-W47", help="an ISO week (default: the 7 days ending today)")
+    review.add_argument("--week", metavar="2026-W47",
+                        help="an ISO week (default: the 7 days to last midnight, as the weekly review counts them)")
     review.add_argument("--json", action="store_true", help="one JSON object: decision, reasons, message, week")
     review.add_argument("--chart", metavar="FILE.png", help="also write the four-week chart here (with --user)")
     export = commands.add_parser("export", help="write a participant's data: a CSV of everything and a PDF summary")
     export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID", help="the participant's Telegram id")
-    export.add_argument("--out", default=".", metavar="DIR", help="where to write the two files (default: here)")
+    export.add_argument("--out", default=".", metavar="DIR", help="where to write the files (default: here)")
+    export.add_argument("--fhir", action="store_true", help="also write the FHIR R4 bundle (JSON) for clinic systems")
     args = parser.parse_args(argv)
     try:
         if args.command == "migrate":

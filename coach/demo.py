@@ -20,6 +20,7 @@ from coach.bot.runtime import RUNTIME_KEY
 from coach.clock import FrozenClock
 from coach.config import load_settings
 from coach.conversation import Person
+from coach.demo_files import save_demo_files
 from coach.domain.symptoms import format_day
 from coach.emulator.runner import EmulatorThread
 from coach.running import running_bot
@@ -64,11 +65,14 @@ async def run_demo(*, database_url: str) -> int:
         violations = emulator.client.violations()
         admin_alerts = [m["text"] for m in emulator.client.messages(DEMO_ADMIN)]
         sends = len(emulator.client.calls("sendMessage"))
+    saved = save_demo_files(engine, database_url=database_url, telegram_id=DEMO_USER,
+                            today=clock.now().astimezone(BERLIN).date())
     engine.dispose()
     print("\n\n".join(ann.transcript))
-    print("\n— What the admin received: alerts, and Monday's review digest —")
+    print("\n— What the admin received: alerts, and Monday's digest —")
     print("\n\n".join(admin_alerts) or "(none)")
     print(f"\nA simulated week: {sends} messages sent; Bot API calls the method table rejected: {len(violations)}")
+    print("\n".join(saved))
     return 0 if not violations else 1
 
 

@@ -1,4 +1,5 @@
-"""`coach export`: write a participant's CSV and clinician PDF, the same files /export sends them."""
+"""`coach export`: write a participant's CSV and clinician PDF (and with --fhir the FHIR R4 bundle), the same
+files /export sends them."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def run_export(settings: Settings, args: argparse.Namespace) -> int:
     out = Path(args.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
-        for document in files.documents:
+        for document in files.documents if getattr(args, "fhir", False) else (files.csv, files.pdf):
             # Named with the id, so two participants exported to one folder never overwrite each other; and
             # readable by the owner only, as health data should be.
             path = out / f"{args.user}-{document.filename}"

@@ -45,7 +45,7 @@ def _one(runner, args: argparse.Namespace, week: tuple[date, date] | None) -> in
         participant = get_by_telegram_id(session=ctx.session, telegram_id=args.user)
         if participant is None:
             return f"no participant has the Telegram id {args.user}."
-        last = week[1] if week else ctx.local_today(participant)
+        last = week[1] if week else review.week_before(ctx.local_today(participant))[1]
         prepared = review.prepare_one(ctx.connection, participant.id, last=last, can_apply=False)
         return prepared or f"participant {args.user} has not finished setting up, so there is nothing to review."
 
@@ -71,7 +71,8 @@ def _everyone(settings: Settings, week: tuple[date, date] | None, *, as_json: bo
     from coach.clock import SystemClock
     from coach.services.review_bulk import as_json_line, as_line, review_lines
 
-    last = week[1] if week else SystemClock().now().astimezone(zone_info(settings.coach_default_timezone)).date()
+    today = SystemClock().now().astimezone(zone_info(settings.coach_default_timezone)).date()
+    last = week[1] if week else review.week_before(today)[1]
     try:
         for line in review_lines(settings.database_url, last=last, render=as_json_line if as_json else as_line):
             print(line)

@@ -105,10 +105,11 @@ class WeekFacts(NamedTuple):
     sessions: tuple[SessionEntry, ...]
     planned_sessions: int
     red_flags: tuple[str, ...] = ()  # kinds of the red flags raised during the week
-    open_flag_before: bool = False  # a red flag from before the week still awaits an admin
+    open_flag_before: bool = False  # a red flag from outside the week still awaits an admin
     not_cleared: bool = False  # a screening "yes" still awaits the clinician's go-ahead
     foot_care: bool = False  # a foot wound: non-weight-bearing work until an admin clears it
     next_day: DayScores | None = None  # the check-in after `last`, if any (pain after a session)
+    since: date | None = None  # the first day the week counts (joining mid-week); None: `first`
 
 
 @dataclass(frozen=True)
@@ -193,7 +194,8 @@ def week_numbers(facts: WeekFacts) -> WeekNumbers:
         if entry.pain is not None:
             pains.append(entry.pain)
     return WeekNumbers(
-        checkins=count, days=(facts.last - facts.first).days + 1, mean=mean, worst_pain=worst,
+        checkins=count, days=(facts.last - max(facts.first, facts.since or facts.first)).days + 1, mean=mean,
+        worst_pain=worst,
         done=done, partly=partly, skipped=skipped, planned=facts.planned_sessions,
         mean_rpe=sum(efforts) / len(efforts) if efforts else None,
         mean_session_pain=sum(pains) / len(pains) if pains else None)
@@ -232,6 +234,7 @@ class Decision(NamedTuple):
     kind: str  # one of DECISIONS
     reasons: tuple[str, ...]  # plain words, for the participant
     rules: tuple[str, ...]  # the names of the rules that decided it (for admins and tests)
+    notes: tuple[str, ...] = ()  # the same reasons in the third person, for the clinician's summary
 
 
 def decide(facts: WeekFacts, baseline: Baseline | None, rules: Rules = RULES, *,
@@ -248,121 +251,153 @@ def decide(facts: WeekFacts, baseline: Baseline | None, rules: Rules = RULES, *,
             or _progress_or_hold(facts, numbers, baseline, rules))
 
 
-OPEN_FLAG_HOLD = ("A safety concern you reported is still waiting for the coaching team's follow-up; "
-                  "there is no step up until then.")
-NOT_CLEARED_HOLD = ("Your clinician's go-ahead (/cleared) is still pending, so there is no training step yet — "
-                    "until then, your check-ins are what counts.")
+OPEN_FLAG_HOLD = "Something you reported still awaits the coaching team's follow-up; no step up until then."
+NOT_CLEARED_HOLD = "Your go-ahead to exercise (/cleared) is still pending, so there is no training step yet."
 
 
 def _safety_hold(facts: WeekFacts) -> Decision | None:
     """No progression while a red flag awaits an admin or clearance awaits the clinician (PRODUCT.md, Safety)."""
-    reasons = []
+    reasons, notes = [], []
     if facts.open_flag_before:
         reasons.append(OPEN_FLAG_HOLD)
+        notes.append("A red flag from outside this week was still awaiting the coaching team's follow-up.")
     if facts.not_cleared:
         reasons.append(NOT_CLEARED_HOLD)
-    return Decision(HOLD, tuple(reasons), ("safety_hold",)) if reasons else None
+        notes.append("Clearance to exercise, asked for by the screening, was not yet confirmed.")
+    return Decision(HOLD, tuple(reasons), ("safety_hold",), tuple(notes)) if reasons else None
 
 
 def _see_clinician(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | None,
                    rules: Rules) -> Decision | None:
-    reasons, names = [], []
+    reasons, names, notes = [], [], []
     if facts.red_flags:
-        kinds = ", ".join(sorted({kind.replace("_", " ") for kind in facts.red_flags}))
-        reasons.append(f"This week you told me about something a clinician should look at ({kinds}).")
+        kinds = ", ".join(sorted({flag_words(kind) for kind in facts.red_flags}))
+        reasons.append(f"This week you reported: {kinds}.")
+        notes.append(f"Red flag reported this week: {kinds}.")
         names.append("red_flag")
     if baseline is not None:
         limit = baseline.pain + rules.clinician_pain_above_baseline
         high = [c for c in facts.checkins if c.pain >= limit]
         if len(high) >= rules.clinician_pain_days:
-            reasons.append(f"Your pain was {rules.clinician_pain_above_baseline} or more points above your usual "
-                           f"level ({one_decimal(baseline.pain)}) on {len(high)} days.")
+            points, usual_pain = rules.clinician_pain_above_baseline, one_decimal(baseline.pain)
+            reasons.append(f"Your pain was {points}+ points above your usual ({usual_pain}) on {len(high)} days.")
+            notes.append(f"Pain {points}+ points above baseline ({usual_pain}) on {len(high)} days.")
             names.append("pain_far_above_baseline")
-    return Decision(SEE_CLINICIAN, tuple(reasons), tuple(names)) if reasons else None
+    return Decision(SEE_CLINICIAN, tuple(reasons), tuple(names), tuple(notes)) if reasons else None
+
+
+# Flag kinds in plain words for the review's reasons (the safety module owns the kinds themselves).
+_FLAG_WORDS = {"foot_wound": "a foot wound or blister", "bladder_bowel": "a bladder or bowel problem",
+               "saddle_numbness": "numbness in the groin or saddle area", "chest_pain": "chest pain",
+               "fainting": "fainting", "fall_injury": "a fall with an injury", "severe_pain": "sudden severe pain",
+               "weakness": "new or spreading weakness"}
+
+
+def flag_words(kind: str) -> str:
+    """A red-flag kind as the review says it ('a foot wound or blister'); an unknown kind with spaces."""
+    return _FLAG_WORDS.get(kind, kind.replace("_", " "))
 
 
 def _deload(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | None, rules: Rules) -> Decision | None:
-    reasons, names = [], []
+    reasons, names, notes = [], [], []
     if baseline is not None and numbers.checkins:
         if numbers.mean["pain"] >= baseline.pain + rules.deload_mean_pain_above_baseline:
-            reasons.append(f"Your average pain this week ({one_decimal(numbers.mean['pain'])}) was "
-                           f"{one_decimal(rules.deload_mean_pain_above_baseline)} or more points above your usual "
-                           f"level ({one_decimal(baseline.pain)}).")
+            mean, points, usual_pain = (one_decimal(numbers.mean["pain"]),
+                                        one_decimal(rules.deload_mean_pain_above_baseline), one_decimal(baseline.pain))
+            reasons.append(f"Your average pain ({mean}) was {points}+ points above your usual ({usual_pain}).")
+            notes.append(f"Mean pain {mean}, {points}+ points above baseline ({usual_pain}).")
             names.append("mean_pain_above_baseline")
         for item in ("numbness", "tingling"):
             usual = getattr(baseline, item)
             if numbers.mean[item] >= usual + rules.deload_numbness_tingling_rise:
-                reasons.append(f"Your {item} averaged {one_decimal(numbers.mean[item])}, up from your usual "
-                               f"{one_decimal(usual)}.")
+                mean, before = one_decimal(numbers.mean[item]), one_decimal(usual)
+                reasons.append(f"Your {item} averaged {mean}, up from your usual {before}.")
+                notes.append(f"Mean {item} {mean}, up from baseline {before}.")
                 names.append(f"{item}_up")
     painful_days = [c for c in facts.checkins if c.pain > rules.unacceptable_pain]
     if len(painful_days) >= rules.deload_unacceptable_pain_days:
         reasons.append(f"Your pain was above {rules.unacceptable_pain} on {len(painful_days)} days.")
+        notes.append(f"Pain above {rules.unacceptable_pain} on {len(painful_days)} days.")
         names.append("painful_days")
     if numbers.mean_rpe is not None and numbers.mean_rpe >= rules.deload_mean_rpe:
-        reasons.append(f"Your sessions felt very hard (average effort {one_decimal(numbers.mean_rpe)} of 10).")
+        reasons.append(f"Your sessions felt very hard (effort {one_decimal(numbers.mean_rpe)} of 10).")
+        notes.append(f"Mean session effort {one_decimal(numbers.mean_rpe)}/10.")
         names.append("effort_too_high")
     unsettled = unsettled_sessions(facts, rules)
     if unsettled:
         day, before, after = unsettled[0]
-        more = f" (and after {len(unsettled) - 1} more)" if len(unsettled) > 1 else ""
-        reasons.append(f"Pain had not settled the day after your session on {format_day(day)} "
-                       f"({before} → {after}){more}.")
+        more = f" (and {len(unsettled) - 1} more)" if len(unsettled) > 1 else ""
+        reasons.append(f"Pain hadn't settled the day after your {format_day(day)} session ({before} → {after}){more}.")
+        notes.append(f"Pain not settled the day after the session on {format_day(day)} ({before} to {after}){more}.")
         names.append("pain_not_settled")
-    return Decision(DELOAD, tuple(reasons), tuple(names)) if reasons else None
+    return Decision(DELOAD, tuple(reasons), tuple(names), tuple(notes)) if reasons else None
 
 
 def _not_enough_data(numbers: WeekNumbers, rules: Rules) -> Decision | None:
-    reasons = []
+    reasons, notes = [], []
     if numbers.checkins < rules.min_checkins:
         count = f"Only {numbers.checkins}" if numbers.checkins else "No"
-        reasons.append(f"{count} check-in{'' if numbers.checkins == 1 else 's'} this week — "
-                       f"I need at least {rules.min_checkins} to see how your symptoms respond.")
+        plural = "" if numbers.checkins == 1 else "s"
+        reasons.append(f"{count} check-in{plural} this week — I need {rules.min_checkins} to see how you respond.")
+        notes.append(f"{count} check-in{plural} this week ({rules.min_checkins} needed to judge).")
     logged = numbers.done + numbers.partly
     if logged < rules.min_sessions_logged:
-        reasons.append(f"{'Only ' + str(logged) if logged else 'No'} session{'' if logged == 1 else 's'} logged "
-                       f"as done or partly — at least {rules.min_sessions_logged} are needed to judge progress.")
-    return Decision(HOLD, tuple(reasons), ("not_enough_data",)) if reasons else None
+        count, plural = ("Only " + str(logged) if logged else "No"), "" if logged == 1 else "s"
+        reasons.append(f"{count} session{plural} logged — {rules.min_sessions_logged} are needed to judge progress.")
+        notes.append(f"{count} session{plural} logged as done or partly ({rules.min_sessions_logged} needed).")
+    return Decision(HOLD, tuple(reasons), ("not_enough_data",), tuple(notes)) if reasons else None
 
 
 def _progress_or_hold(facts: WeekFacts, numbers: WeekNumbers, baseline: Baseline | None,
                       rules: Rules) -> Decision:
-    met, unmet = [], []
+    # (participant's words, the clinician's) for each condition met and each not met
+    met: list[tuple[str, str]] = []
+    unmet: list[tuple[str, str]] = []
     planned, done = numbers.planned, numbers.done
     if planned and done >= rules.progress_min_sessions_done and done >= planned * rules.progress_share_done - 1e-9:
-        met.append(f"You did {done} of {planned} planned sessions.")
+        met.append((f"You did {done} of {planned} planned sessions.", f"{done} of {planned} planned sessions done."))
     elif planned:
         need = max(rules.progress_min_sessions_done, math.ceil(planned * rules.progress_share_done - 1e-9))
-        unmet.append(f"You did {done} of {planned} planned sessions; a step up waits for {need}.")
+        unmet.append((f"You did {done} of {planned} planned sessions; a step up waits for {need}.",
+                      f"{done} of {planned} planned sessions done ({need} needed for a step up)."))
     else:
-        unmet.append("No sessions were planned this week.")
+        unmet.append(("No sessions were planned this week.", "No sessions were planned this week."))
     worst = numbers.worst_pain or 0
     mean_pain = numbers.mean.get("pain", 0.0)
     if baseline is not None and mean_pain > baseline.pain + rules.progress_pain_above_baseline:
-        unmet.append(f"Your average pain ({one_decimal(mean_pain)}) was more than "
-                     f"{one_decimal(rules.progress_pain_above_baseline)} above your usual level "
-                     f"({one_decimal(baseline.pain)}).")
+        mean, points, usual_pain = (one_decimal(mean_pain), one_decimal(rules.progress_pain_above_baseline),
+                                    one_decimal(baseline.pain))
+        unmet.append((f"Your average pain ({mean}) was more than {points} above your usual ({usual_pain}).",
+                      f"Mean pain {mean}, more than {points} above baseline ({usual_pain})."))
     elif worst > rules.unacceptable_pain:
-        unmet.append(f"Your pain reached {worst} on one day.")
+        unmet.append((f"Your pain reached {worst} on one day.", f"Pain reached {worst} on one day."))
     elif baseline is not None:
-        met.append(f"Your pain stayed near your usual level (average {one_decimal(mean_pain)}, "
-                   f"usual {one_decimal(baseline.pain)}, never above {rules.unacceptable_pain}).")
+        mean, usual_pain = one_decimal(mean_pain), one_decimal(baseline.pain)
+        met.append((f"Your pain stayed near your usual (average {mean}, usual {usual_pain}).",
+                    f"Mean pain {mean} against a baseline of {usual_pain}, no day above {rules.unacceptable_pain}."))
     else:
-        met.append(f"Your pain stayed at {rules.unacceptable_pain} or below every day.")
+        met.append((f"Your pain stayed at {rules.unacceptable_pain} or below every day.",
+                    f"Pain {rules.unacceptable_pain} or below every day (no baseline yet)."))
     if pain_rising(facts.checkins, rules):
-        unmet.append("Your pain rose over the week, so this is not the week to add more.")
+        unmet.append(("Your pain rose over the week, so this is not the week to add more.",
+                      "Pain rose over the week."))
     if more_reps_lately(facts.sessions, rules):
-        met.append(f"You managed 2 or more extra reps in your last {rules.progress_more_reps_sessions} sessions.")
+        sessions = rules.progress_more_reps_sessions
+        met.append((f"You managed 2+ extra reps in your last {sessions} sessions.",
+                    f"2+ reps over target in the last {sessions} sessions."))
     elif numbers.mean_rpe is not None and numbers.mean_rpe <= rules.progress_max_mean_rpe:
-        met.append(f"Your sessions felt manageable (average effort {one_decimal(numbers.mean_rpe)} of 10).")
+        effort = one_decimal(numbers.mean_rpe)
+        met.append((f"Your sessions felt manageable (effort {effort} of 10).", f"Mean session effort {effort}/10."))
     elif numbers.mean_rpe is not None:
-        unmet.append(f"Your sessions took real effort (average {one_decimal(numbers.mean_rpe)} of 10) — "
-                     "let your body catch up first.")
+        effort = one_decimal(numbers.mean_rpe)
+        unmet.append((f"Your sessions took real effort ({effort} of 10) — let your body catch up first.",
+                      f"Mean session effort {effort}/10: too hard to add more yet."))
     else:
-        unmet.append("I don't know yet how hard your sessions felt (no effort scores logged).")
+        unmet.append(("I don't know yet how hard your sessions felt (no effort scores logged).",
+                      "No effort (RPE) scores logged."))
     if unmet:
-        return Decision(HOLD, tuple(unmet), ("hold",))
-    return Decision(PROGRESS, tuple(met), ("progress",))
+        return Decision(HOLD, tuple(you for you, _ in unmet), ("hold",), tuple(they for _, they in unmet))
+    return Decision(PROGRESS, tuple(you for you, _ in met), ("progress",), tuple(they for _, they in met))
 
 
 def more_reps_lately(sessions: Sequence[SessionEntry], rules: Rules = RULES) -> bool:
@@ -382,8 +417,8 @@ class Review(NamedTuple):
     proposed: Program | None = None  # the program Apply would store
 
 
-TOP_OF_RANGE = ("You've reached the top of the range on every exercise I can change — "
-                "ask your clinician or coach about a next level.")
+TOP_OF_RANGE = "You're at the top of the range on every exercise I can change — ask your coach about a next level."
+TOP_OF_RANGE_NOTE = "At the top of the range on every exercise the bot may change; a next level needs the team."
 
 
 def review(facts: WeekFacts, baseline: Baseline | None, program: Program, *, rotation: int = 0,
@@ -398,7 +433,8 @@ def review(facts: WeekFacts, baseline: Baseline | None, program: Program, *, rot
         step = progression_step(program, start=rotation, extra_reps=more_reps_lately(facts.sessions, rules),
                                 blocked=blocked)
         if step is None:
-            return Review(Decision(HOLD, (*decision.reasons, TOP_OF_RANGE), ("top_of_range",)), numbers)
+            return Review(Decision(HOLD, (*decision.reasons, TOP_OF_RANGE), ("top_of_range",),
+                                   (*decision.notes, TOP_OF_RANGE_NOTE)), numbers)
         proposed, change = step
         return Review(decision, numbers, (change,), proposed)
     if decision.kind == DELOAD:

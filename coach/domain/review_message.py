@@ -1,125 +1,154 @@
-"""The weekly review as the participant reads it: numbers, one suggestion, its reasons, the change,
-and — always, last — the clinician prompt. Pure: no I/O."""
+"""The weekly review as the participant reads it: the week in a few numbers, one suggestion with its
+reasons, the one change, warning signs only where the week calls for them, and — once, last — the
+clinician prompt. About 700 characters at most beside the chart. Pure: no I/O."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from coach.domain.progression import (
     DELOAD,
     HOLD,
     ITEMS,
     PROGRESS,
+    RULES,
     SEE_CLINICIAN,
     Baseline,
     Review,
     WeekFacts,
     one_decimal,
 )
+from coach.domain.review_signs import week_signs
 from coach.domain.safety import Training
 from coach.domain.safety.replies import TRAINING_NOTES, training_note
 from coach.domain.symptoms import format_day
 
-CLINICIAN_PROMPT = ("Please talk this through with your clinician (neurologist, physiotherapist or GP) before "
-                    "you change your training. If your symptoms suddenly get worse, stop and seek care.")
-
-URGENT_SIGNS = ("If you notice loss of bladder or bowel control, numbness in the groin or saddle area, chest pain "
-                "or fainting, seek emergency care now.")
+CLINICIAN_PROMPT = ("Please talk this through with your clinician (neurologist, physio or GP) before you change "
+                    "your training. If symptoms suddenly get worse, stop and seek care.")
+# The same prompt when the week itself calls for the clinician: "soon" is the whole point.
+CLINICIAN_PROMPT_SOON = ("Please talk this through with your clinician (neurologist, physio or GP) soon, before "
+                         "changing your training. If symptoms suddenly get worse, stop and seek care.")
+MESSAGE_LIMIT = 700  # characters of text beside the chart (PRODUCT.md, "The participant's week")
+NAME_LIMIT = 12  # a long Telegram name is cut in the greeting
 
 HEADLINES = {
     PROGRESS: "🌱 Suggestion: a light step up — one small change.",
-    HOLD: "✋ Suggestion: keep your plan as it is this week.",
-    DELOAD: ("🌙 Suggestion: an easier week — reduce the load by 10–20 % or go one level easier, "
-             "or take 2–3 rest days."),
-    SEE_CLINICIAN: "🩺 Suggestion: stop progressing for now and contact your clinician soon.",
+    HOLD: "✋ Suggestion: keep your plan as it is.",
+    DELOAD: "🌙 Suggestion: an easier week — 10–20 % less load, or 2–3 rest days.",
+    SEE_CLINICIAN: "🩺 Suggestion: no step up — get this checked soon.",
 }
 
 DECISION_LABELS = {PROGRESS: "light progression", HOLD: "hold", DELOAD: "rest / deload",
                    SEE_CLINICIAN: "see a clinician"}
 
 
-def compose(*, first_name: str, facts: WeekFacts, baseline: Baseline | None, review: Review,
-            can_apply: bool) -> str:
-    """The whole weekly message; `can_apply` when it comes with Apply / Keep buttons."""
-    name = (first_name or "").strip()
-    parts = [f"Your weekly review{', ' + name if name else ''} 📋 ({format_day(facts.first)} – "
-             f"{format_day(facts.last)})",
-             week_in_numbers(facts, baseline, review),
-             suggestion(review),
-             what_next(facts, review, can_apply=can_apply),
-             CLINICIAN_PROMPT]
-    return "\n\n".join(part for part in parts if part)
+def clinician_prompt(kind: str) -> str:
+    """The one clinician prompt that ends a review with this decision."""
+    return CLINICIAN_PROMPT_SOON if kind == SEE_CLINICIAN else CLINICIAN_PROMPT
 
 
-def week_in_numbers(facts: WeekFacts, baseline: Baseline | None, review: Review) -> str:
+def compose(*, first_name: str, facts: WeekFacts, baseline: Baseline | None, review: Review, can_apply: bool,
+            condition: str | None = None, recent_checkins: int | None = None) -> str:
+    """The whole weekly message; `can_apply` when it comes with Apply / Keep buttons. `condition` matches the
+    warning signs to it; `recent_checkins` (those in the baseline's reach up to the week's end) says when a
+    participant without a usual level yet will have one."""
+    name = " ".join((first_name or "").split())[:NAME_LIMIT]
+    head = [f"Your weekly review{', ' + name if name else ''} 📋 {_days(facts.first, facts.last)}",
+            week_in_numbers(facts, baseline, review, recent_checkins=recent_checkins)]
+    tail = [what_next(facts, review, can_apply=can_apply, condition=condition), clinician_prompt(review.decision.kind)]
+    text = "\n\n".join(part for part in (*head, suggestion(review), *tail) if part)
+    # Past the limit, the last reasons give way to a count (all of them are kept with the review).
+    for shown in range(len(review.decision.reasons) - 1, 0, -1):
+        if len(text) <= MESSAGE_LIMIT:
+            break
+        shorter = "\n\n".join(part for part in (*head, suggestion(review, shown), *tail) if part)
+        if len(shorter) < len(text):
+            text = shorter
+    return text
+
+
+def _days(first: date, last: date) -> str:
+    """'Sun 22 – Sat 28 Nov', or 'Sun 29 Nov – Sat 5 Dec' across a month."""
+    start = format_day(first)
+    if (first.year, first.month) == (last.year, last.month):
+        start = start.rsplit(" ", 1)[0]
+    return f"{start} – {format_day(last)}"
+
+
+def week_in_numbers(facts: WeekFacts, baseline: Baseline | None, review: Review, *,
+                    recent_checkins: int | None = None) -> str:
     numbers = review.numbers
-    lines = ["The week in numbers:"]
-    sessions = f"• Sessions: {numbers.done} done"
+    sessions = f"sessions {numbers.done} of {numbers.planned} done"
     if numbers.partly:
-        sessions += f", {numbers.partly} partly"
-    if numbers.skipped:
-        sessions += f", {numbers.skipped} skipped"
-    lines.append(sessions + f" — of {numbers.planned} planned")
-    lines.append(f"• Check-ins: {numbers.checkins} of {numbers.days} days")
+        sessions += f" ({numbers.partly} partly)"
+    if not numbers.planned and not numbers.done + numbers.partly + numbers.skipped:
+        sessions = "no sessions planned"
+    if numbers.mean_rpe is not None:
+        sessions += f", effort {one_decimal(numbers.mean_rpe)}/10"
+    lines = [f"Check-ins {numbers.checkins} of {numbers.days} days · {sessions}"]
     if numbers.checkins:
-        usual = f", your usual {one_decimal(baseline.pain)}" if baseline else ""
-        lines.append(f"• Pain: average {one_decimal(numbers.mean['pain'])}, worst {numbers.worst_pain}{usual}")
-        usual_of = (lambda item: f" (usual {one_decimal(getattr(baseline, item))})") if baseline else (lambda _: "")
-        lines.append("• " + " · ".join(f"{item.capitalize()} {one_decimal(numbers.mean[item])}{usual_of(item)}"
-                                       for item in ITEMS[1:]))
+        usual = f" (usual {one_decimal(baseline.pain)})" if baseline else ""
+        others = " · ".join(f"{item} {one_decimal(numbers.mean[item])}" for item in ITEMS[1:])
+        lines.append(f"Pain {one_decimal(numbers.mean['pain'])} on average{usual}, worst {numbers.worst_pain} "
+                     f"· {others}")
     if baseline is None:
-        lines.append("• Your usual level (baseline) forms after 7 check-ins; until then I judge by the scores alone.")
-    else:
-        lines.append(f"• Your usual level comes from {baseline.basis}.")
-    if numbers.mean_rpe is not None or numbers.mean_session_pain is not None:
-        bits = []
-        if numbers.mean_rpe is not None:
-            bits.append(f"effort {one_decimal(numbers.mean_rpe)} of 10")
-        if numbers.mean_session_pain is not None:
-            bits.append(f"pain during {one_decimal(numbers.mean_session_pain)}")
-        lines.append("• Sessions, on average: " + " · ".join(bits))
+        lines.append(_no_baseline_yet(recent_checkins))
     return "\n".join(lines)
 
 
-def suggestion(review: Review) -> str:
+def _no_baseline_yet(recent_checkins: int | None) -> str:
+    needed = RULES.baseline_min_checkins
+    if recent_checkins is not None and recent_checkins >= needed:
+        return "Next week I can compare with your usual level."
+    if recent_checkins is not None:
+        more = needed - recent_checkins
+        return f"Usual level: {more} more check-in{'s' * (more != 1)} to go."
+    return "No usual level yet."
+
+
+def suggestion(review: Review, shown: int | None = None) -> str:
+    """The headline and the first `shown` reasons (all by default), with a count of the rest."""
     decision = review.decision
-    lines = [HEADLINES[decision.kind]]
-    if decision.reasons:
-        lines.append("Why:")
-        lines.extend(f"• {reason}" for reason in decision.reasons)
+    reasons = decision.reasons
+    if decision.rules[:1] == ("red_flag",):
+        reasons = reasons[1:]  # what was reported is named just below, each with what to do about it
+    lines = [HEADLINES[decision.kind], *(f"• {reason}" for reason in reasons[:shown])]
+    if shown is not None and len(reasons) > shown:
+        rest = len(reasons) - shown
+        lines.append(f"• …and {rest} more.")
     return "\n".join(lines)
 
 
-def what_next(facts: WeekFacts, review: Review, *, can_apply: bool) -> str:
+def what_next(facts: WeekFacts, review: Review, *, can_apply: bool, condition: str | None = None) -> str:
     kind = review.decision.kind
+    held = review.decision.rules == ("safety_hold",)  # its reasons say already what waits for what
     lines = []
     if kind == PROGRESS and review.changes:
-        lines.append("If you apply it, this one thing changes:")
-        lines.extend(f"• {change.describe()}" for change in review.changes)
-        lines.append("If the new step brings pain above 5, or pain that lingers into the next day, "
-                     "go back to the old one — that is the right call, not a failure.")
+        lines.extend(f"The change: {change.describe()}" for change in review.changes)
+        lines.append("If it brings pain above 5, or pain into the next day, go back — that's the right call.")
     elif kind == DELOAD:
         if review.changes:
-            lines.append("If you apply it, each exercise gets one step easier:")
-            lines.extend(f"• {change.describe()}" for change in review.changes)
-        lines.append("Or simply take 2–3 rest days. Never push through nerve pain.")
+            count = len(review.changes)
+            lines.append(f"Apply: {count} exercise{'s' * (count != 1)} one step easier"
+                         + (" — or keep your plan." if can_apply else "."))
     elif kind == SEE_CLINICIAN:
-        lines.append("Please don't add anything to your training until you have spoken with your clinician. "
-                     + URGENT_SIGNS)
+        pass  # the headline says it: nothing is added, and the signs below say what to watch for
+    elif held:
+        lines.append("Keep the plan meanwhile.")
     elif facts.not_cleared:
-        lines.append("Training starts once your clinician has given the go-ahead — send /cleared then. "
-                     "Until then, your daily check-ins are what counts.")
+        lines.append("Training starts once you send /cleared; until then, your check-ins count.")
     elif "not_enough_data" in review.decision.rules:
-        lines.append("Keep the plan, and if you can, check in every day this week — "
-                     "it makes next week's review more useful.")
+        lines.append("Keep the plan, and check in every day if you can: next week's review gets clearer.")
     else:
-        lines.append("Keep the plan, and notice how your symptoms respond the day after each session.")
-    # One situation, one instruction: the same words as the red-flag answer, the reminder and /today.
-    note = training_note(facts.red_flags)
-    if facts.foot_care and not note:
-        note = TRAINING_NOTES[Training.SEATED]
+        lines.append("Keep the plan, and notice how you feel the day after each session.")
+    lines += week_signs(red_flags=facts.red_flags, condition=condition,
+                        far_above_usual="pain_far_above_baseline" in review.decision.rules)
+    # What open flags mean for training, in the words every message uses (coach/domain/safety/replies.py).
+    note = training_note(facts.red_flags) or (TRAINING_NOTES[Training.SEATED] if facts.foot_care else "")
     if note:
         lines.append(note)
-    elif facts.open_flag_before:
-        lines.append("Progression stays on hold until the coaching team has followed up on what you reported.")
-    if can_apply and review.proposed is not None:
-        lines.append("Tap Apply to update your program, or keep your current plan — either is fine.")
+    elif facts.open_flag_before and not held:
+        lines.append("Progression waits for the team's follow-up.")
+    if can_apply and review.proposed is not None and kind != DELOAD:
+        lines.append("Apply it, or keep your plan — either is fine.")
     return "\n".join(lines)

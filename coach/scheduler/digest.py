@@ -1,7 +1,8 @@
-"""The admins' morning digest: participants whose weekly review suggested an easier week or a clinician.
+"""The admins' morning digest: the morning after weekly reviews went out (Monday, with the default Sunday
+review), everyone who needs attention, most pressing first, with the same reasons as /users.
 
 Each review is claimed for the digest in the database before it is sent, so with several workers or
-after a restart every review appears in exactly one digest.
+after a restart every review leads to exactly one digest.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from datetime import UTC, datetime, time, timedelta
 from telegram import Bot
 from telegram.error import TelegramError
 
-from coach.domain.progression import SEE_CLINICIAN
-from coach.domain.review_message import DECISION_LABELS
+from coach.domain import triage
 from coach.domain.schedule import zone_info
-from coach.domain.symptoms import format_day
+from coach.services.admin_overview import need_line
 from coach.services.context import UseCaseContext
 from coach.services.runner import UseCaseRunner
 from coach.store import reviews as store
+from coach.store import triage as triage_store
 from coach.store.reviews import DigestLine
 
 log = logging.getLogger(__name__)
@@ -36,16 +37,20 @@ def latest_digest_instant(now: datetime, timezone: str) -> datetime:
     return at.astimezone(UTC)
 
 
-def digest_messages(lines: list[DigestLine]) -> list[str]:
-    """The digest as one or more messages, each under Telegram's 4,096 characters; every line appears."""
-    header = f"Weekly reviews that need a look — {len(lines)} participant{'s' if len(lines) != 1 else ''}:"
-    footer = "Details: /review <id>."
+def digest_messages(ranked: list[triage.Need], *, reviewed: int) -> list[str]:
+    """The digest as one or more messages, each under Telegram's 4,096 characters; everyone who needs
+    attention appears, in the ranking's order."""
+    needing = [need for need in ranked if need.needs_attention]
+    weekly = f"{reviewed} weekly review{'s' * (reviewed != 1)} went out since the last digest."
+    if not needing:
+        return [f"Nobody needs attention this morning 🌿 ({len(ranked)} participant{'s' * (len(ranked) != 1)}). "
+                + weekly]
+    header = (f"Who needs attention — {len(needing)} of {len(ranked)} participant{'s' * (len(ranked) != 1)}, "
+              f"most pressing first. {weekly}")
+    footer = "Tap an id for the details; /users lists everyone."
     messages, current = [], [header]
-    for line in lines:
-        icon = "🩺" if line.decision == SEE_CLINICIAN else "🌙"
-        rules = line.rules.replace("_", " ").replace(",", ", ")
-        entry = (f"{icon} {line.first_name or 'participant'} (id {line.telegram_id}): "
-                 f"{DECISION_LABELS[line.decision]}, week to {format_day(line.week_last)} — {rules}")
+    for need in needing:
+        entry = need_line(need)
         if sum(len(part) + 1 for part in current) + len(entry) + len(footer) > MESSAGE_LIMIT:
             messages.append("\n".join(current))
             current = ["(continued)"]
@@ -56,18 +61,22 @@ def digest_messages(lines: list[DigestLine]) -> list[str]:
 
 
 async def send_digest(runner: UseCaseRunner, bot: Bot) -> int:
-    """At DIGEST_TIME, tell every admin about the reviews decided before it; returns lines sent."""
+    """At DIGEST_TIME after weekly reviews went out, tell every admin who needs attention; returns how many
+    reviews the digest followed."""
     if not runner.admin_ids:
         return 0  # kept pending: an admin configured later still hears of them
 
-    def claim(ctx: UseCaseContext) -> list[DigestLine]:
-        return store.claim_digest(connection=ctx.connection,
-                                  created_before=latest_digest_instant(ctx.now, ctx.default_timezone))
+    def claim(ctx: UseCaseContext) -> tuple[list[DigestLine], list[triage.Need]]:
+        lines = store.claim_digest(connection=ctx.connection,
+                                   created_before=latest_digest_instant(ctx.now, ctx.default_timezone))
+        if not lines:
+            return [], []
+        return lines, triage.rank(triage_store.triage_facts(connection=ctx.connection, now=ctx.now))
 
-    lines = await runner.run_async(claim)
+    lines, ranked = await runner.run_async(claim)
     if not lines:
         return 0
-    messages = digest_messages(lines)
+    messages = digest_messages(ranked, reviewed=len(lines))
     delivered = 0
     for admin in runner.admin_ids:
         try:

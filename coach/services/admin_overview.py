@@ -4,9 +4,9 @@
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from coach.domain import schedule as sched
+from coach.domain import triage
 from coach.domain.review_message import DECISION_LABELS
 from coach.domain.safety import kind_label
 from coach.domain.sessions import describe as describe_session
@@ -22,9 +22,14 @@ from coach.store import overview as store
 from coach.store import participants as participant_store
 from coach.store import reviews as review_store
 from coach.store import sessions as session_store
+from coach.store import triage as triage_store
 from coach.store.models import Participant
 
 PAGE_SIZE = 25
+# A page of 25 lines stays under Telegram's 4,096 characters: names cut to this, and at most this many reasons
+# on /users (the most pressing; /user <id> shows everything).
+NAME_LENGTH = 24
+USERS_REASONS = 2
 USAGE_USERS = "Write it like /users, or /users 2 for the next page."
 USAGE_USER = "Write it like /user 123456789 (the participant's Telegram id, from /users or an alert)."
 # Reminder statuses in the order /stats lists them; "late" is sent, but more than a few minutes after due.
@@ -46,42 +51,43 @@ def state_of(ctx: UseCaseContext, participant: Participant) -> str:
 
 
 def users(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
-    """/users [page]: one line per participant: id, name, state, last check-in, this week's sessions, flags."""
+    """/users [page]: everyone, most in need first (coach/domain/triage.py), each with the reasons and their
+    id as a tappable /user_<id>."""
     page_word = args.strip() or "1"
     if not re.fullmatch(r"[0-9]{1,5}", page_word) or int(page_word) < 1:
         return Outcome().say(USAGE_USERS)
     page = int(page_word)
-    total = store.participant_count(connection=ctx.connection)
+    ranked = triage.rank(triage_store.triage_facts(connection=ctx.connection, now=ctx.now))
+    total = len(ranked)
     if total == 0:
         return Outcome().say("Nobody has started the bot yet.")
     pages = -(-total // PAGE_SIZE)
     if page > pages:
         return Outcome().say(f"There {'is' if pages == 1 else 'are'} only {pages} page{'s' * (pages != 1)}.")
-    people = store.participant_page(connection=ctx.connection, offset=(page - 1) * PAGE_SIZE, limit=PAGE_SIZE)
-    ids = [p.id for p in people]
-    last_checkins = store.last_checkin_dates(connection=ctx.connection, participant_ids=ids)
-    flags = store.open_flag_counts(connection=ctx.connection, participant_ids=ids)
-    days = store.training_days(connection=ctx.connection, participant_ids=ids)
-    # Monday of the earliest local week on the page: one read of the logs serves everyone on it.
-    earliest = min(ctx.local_today(p) for p in people)
-    logs = store.session_statuses(connection=ctx.connection, participant_ids=ids,
-                                  since=earliest - timedelta(days=earliest.weekday()))
-    lines = [f"Participants {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(people)} of {total}"
-             " (id · name · state · last check-in · sessions this week · open flags):"]
-    for person in people:
-        today = ctx.local_today(person)
-        last = last_checkins.get(person.id)
-        lines.append(" · ".join((
-            # Names cut short so a full page stays within one Telegram message (4,096 characters).
-            str(person.telegram_id), (person.first_name or "—")[:40], state_of(ctx, person),
-            f"checked in {_ago(last, today)}",
-            _adherence(logs.get(person.id, {}), days.get(person.id, ""), today, person, ctx),
-            f"⚠️ {flags[person.id]} open flag{'s' * (flags[person.id] != 1)}" if flags.get(person.id) else "no flags",
-        )))
+    needing = sum(1 for need in ranked if need.needs_attention)
+    shown = ranked[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+    lines = [f"Participants {(page - 1) * PAGE_SIZE + 1}–{(page - 1) * PAGE_SIZE + len(shown)} of {total}, most in "
+             f"need first ({needing} need{'s' * (needing == 1)} attention):"]
+    lines += [need_line(need, most=USERS_REASONS) for need in shown]
     if page < pages:
         lines.append(f"\nMore: /users {page + 1}")
-    lines.append("Details: /user <id>")
+    lines.append("Tap an id for the details.")
     return Outcome().say("\n".join(lines))
+
+
+def need_line(need: triage.Need, *, most: int | None = None) -> str:
+    """'/user_6004 · Kim · active · ⚠️ 1 open flag; 🔕 silent 3 days': the first `most` reasons (all by
+    default) and how many more; the name cut short, so that a page of 25 stays within one Telegram message."""
+    facts = need.facts
+    reasons = "; ".join(need.reasons[:most]) or "no concerns"
+    if most is not None and len(need.reasons) > most:
+        reasons += f" (+{len(need.reasons) - most} more)"
+    return " · ".join((user_link(facts.telegram_id), (facts.name or "—")[:NAME_LENGTH], facts.state, reasons))
+
+
+def user_link(telegram_id: int) -> str:
+    """A command Telegram makes tappable: it sends itself, id included (a space would cut the id off)."""
+    return f"/user_{telegram_id}"
 
 
 def user(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
@@ -154,19 +160,3 @@ def _lag(now: datetime, oldest: datetime | None) -> str:
     if seconds < 120:
         return f"{seconds} s (the oldest due reminder is waiting that long)"
     return f"{seconds // 60} min (the oldest due reminder is waiting that long)"
-
-
-def _ago(day: date | None, today: date) -> str:
-    if day is None:
-        return "never"
-    days = (today - day).days
-    return "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
-
-
-def _adherence(statuses: dict[date, str], training_days: str, today: date, person: Participant,
-               ctx: UseCaseContext) -> str:
-    monday = today - timedelta(days=today.weekday())
-    first = max(monday, person.created_at.astimezone(ctx.zone(person)).date())
-    planned = sched.training_days_between(first, today, sched.decode_weekdays(training_days))
-    done = sum(1 for day, status in statuses.items() if day >= monday and status == "done")
-    return f"{done} of {len(planned)} sessions" if planned else f"{done} sessions (none planned yet)"

@@ -1,4 +1,5 @@
-"""/export and `coach export`: everything stored about a participant, as a CSV and a PDF for their clinician."""
+"""/export and `coach export`: everything stored about a participant, as a CSV, a PDF for their clinician and a
+FHIR R4 bundle for clinic systems."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from typing import Any
 
 from coach.services.clinician_pdf import render_pdf
 from coach.services.context import UseCaseContext
+from coach.services.fhir_export import render_fhir
 from coach.services.replies import Document, Outcome
 from coach.store.export import TableRows, rows_about
 from coach.store.models import Participant
@@ -18,11 +20,13 @@ from coach.store.models import Participant
 CSV_HEADER = ("table", "row_id", "column", "value")
 CSV_CAPTION = "Everything I have stored about you, one value per line (opens in any spreadsheet)."
 PDF_CAPTION = "A summary to take to your clinician."
+FHIR_CAPTION = "The same entries as a FHIR R4 bundle, for a clinic's record system."
 EXPORT_SENT = ("Here is everything I have stored about you 📦\n\n"
                "• The CSV holds every entry exactly as stored: check-ins, notes, sessions, reminders, "
                "program versions, weekly reviews and any safety flags.\n"
                "• The PDF is a short summary for your clinician: your scores over time, sessions, program "
-               "changes, weekly suggestions and flags.\n\n"
+               "changes, weekly suggestions and flags.\n"
+               "• The JSON file is for a clinic's record system (FHIR), if they ask for one; it carries no name.\n\n"
                "They contain your health information, so keep them somewhere private.")
 
 
@@ -30,19 +34,20 @@ EXPORT_SENT = ("Here is everything I have stored about you 📦\n\n"
 class ExportFiles:
     csv: Document
     pdf: Document
+    fhir: Document
 
     @property
-    def documents(self) -> tuple[Document, Document]:
-        return self.csv, self.pdf
+    def documents(self) -> tuple[Document, Document, Document]:
+        return self.csv, self.pdf, self.fhir
 
 
 def export(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    """/export: the two files, then a few words on what they are."""
+    """/export: the three files, then a few words on what they are."""
     return Outcome().say(EXPORT_SENT, documents=build_export(ctx, participant).documents)
 
 
 def build_export(ctx: UseCaseContext, participant: Participant) -> ExportFiles:
-    """Read every row about the participant in this transaction and turn them into the two files."""
+    """Read every row about the participant in this transaction and turn them into the three files."""
     tables = rows_about(connection=ctx.connection, participant_id=participant.id)
     return render_export(tables, today=ctx.local_today(participant))
 
@@ -53,6 +58,7 @@ def render_export(tables: Sequence[TableRows], *, today: date) -> ExportFiles:
     return ExportFiles(
         csv=Document(f"{stem}.csv", to_csv(tables), caption=CSV_CAPTION),
         pdf=Document(f"{stem}.pdf", render_pdf(dict(tables), today=today), caption=PDF_CAPTION),
+        fhir=Document(f"{stem}-fhir.json", render_fhir(dict(tables)), caption=FHIR_CAPTION),
     )
 
 

@@ -6,16 +6,18 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cached_property
 from operator import itemgetter
 
 from sqlalchemy import Connection
 
+from coach.domain import insights as insights_domain
 from coach.domain import program as program_domain
 from coach.domain.progression import (
     DELOAD,
+    HOLD,
     PROGRESS,
     SEE_CLINICIAN,
     Baseline,
@@ -28,8 +30,9 @@ from coach.domain.progression import (
 )
 from coach.domain.review_message import DECISION_LABELS, compose
 from coach.domain.schedule import decode_weekdays, training_day_count, zone_info
+from coach.domain.symptoms import format_day
 from coach.services import programs, texts
-from coach.services.chart import ChartData, chart_window
+from coach.services.chart import ChartData, ChartMark, chart_window
 from coach.services.context import UseCaseContext
 from coach.services.replies import Outcome, Reply, button_rows
 from coach.services.training import training_hold
@@ -43,7 +46,8 @@ MIN_DAYS_FOR_A_REVIEW = 3
 # so moving the day never leaves a stretch of days unreviewed for long.
 REVIEW_GAP_DAYS = 3
 BASELINE_DAYS = 28  # the rolling baseline's reach before the week (the first 14 days fit inside it)
-NEEDS_FOLLOW_UP = (DELOAD, SEE_CLINICIAN)
+# Every review sent puts the admins' triage digest on the next morning's list (see scheduler/digest.py).
+DIGEST_AFTER = (PROGRESS, HOLD, DELOAD, SEE_CLINICIAN)
 _DAY = itemgetter(0)  # the day of a DayScores or a SessionEntry
 
 
@@ -60,6 +64,9 @@ class PreparedReview:
     base_version: int
     chart: ChartData | None
     can_apply: bool
+    condition: str | None = None
+    recent_checkins: int | None = None  # check-ins in the baseline's reach up to the week's end
+    insights: insights_domain.Insights | None = None  # the four weeks ending with the week
 
     @property
     def decision(self) -> str:
@@ -68,7 +75,12 @@ class PreparedReview:
     @cached_property
     def message(self) -> str:
         return compose(first_name=self.first_name, facts=self.facts, baseline=self.baseline, review=self.result,
-                       can_apply=self.can_apply)
+                       can_apply=self.can_apply, condition=self.condition, recent_checkins=self.recent_checkins)
+
+    @property
+    def monthly(self) -> bool:
+        """The first review of a month shows what the participant's own data says (in the chart's caption)."""
+        return is_monthly(self.facts.last)
 
     def as_json(self) -> dict:
         first, last = self.facts.first, self.facts.last
@@ -76,12 +88,25 @@ class PreparedReview:
         return {"user": self.telegram_id, "decision": self.decision, "reasons": list(self.result.decision.reasons),
                 "rules": list(self.result.decision.rules), "message": self.message,
                 "week": {"first": first.isoformat(), "last": last.isoformat(), "iso": f"{year}-W{week:02d}"},
-                "changes": [change.describe() for change in self.result.changes]}
+                "changes": [change.describe() for change in self.result.changes],
+                "insights": insights_domain.for_participant(self.insights) if self.insights else []}
 
 
 def week_ending(last: date) -> tuple[date, date]:
     """The 7 local days ending on `last`."""
     return last - timedelta(days=6), last
+
+
+def week_before(day: date) -> tuple[date, date]:
+    """The week a review sent on `day` covers: the 7 days up to the previous local midnight, a week that has
+    ended (see docs/decisions/weekly-review-window.md)."""
+    return week_ending(day - timedelta(days=1))
+
+
+def is_monthly(last: date) -> bool:
+    """Whether the review of the week ending `last` is the month's first: it goes out in the first 7 days
+    of a month, which holds for exactly one review day a month."""
+    return (last + timedelta(days=1)).day <= 7
 
 
 _ISO_WEEK = re.compile(r"^(\d{4})-?W(\d{2})$", re.IGNORECASE)
@@ -105,7 +130,7 @@ def iso_week(text: str) -> tuple[date, date]:
 def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, can_apply: bool) -> PreparedReview:
     """Turn one participant's rows into their review (pure apart from reading the rows given)."""
     (pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care_since,
-     session_days) = inputs.participant
+     session_days, condition) = inputs.participant
     zone = zone_info(timezone)
     joined = created_at.astimezone(zone).date()
     # The rows come oldest first, so the week and what lies before and after it are slices.
@@ -122,21 +147,28 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
                                   bisect_right(all_sessions, last, key=_DAY)])
     training = decode_weekdays(session_days) if session_days else ()
     planned = training_day_count(max(first, joined), last, training)
-    week_flags, open_before = [], False
-    # A flag from the day before the week counts too: the last review went out that evening, perhaps
-    # before the flag was raised, and a flag judged twice is safer than a flag never judged.
-    flags_from = first - timedelta(days=1)
+    # The week counts from joining, or from the first day filled in if that was earlier (a backfill).
+    entered = [entries[0].day for entries in (week_checkins, sessions) if entries]
+    since = max(first, min([joined, *entered]))
+    week_flags, open_outside = [], False
     for kind, raised_at, acknowledged_at in inputs.flags:
         raised_on = raised_at.astimezone(zone).date()
-        if flags_from <= raised_on <= last:
+        if first <= raised_on <= last:
             week_flags.append(kind)
-        elif raised_on < flags_from and acknowledged_at is None:
-            open_before = True
+        elif acknowledged_at is None and raised_on <= last + timedelta(days=1):
+            # Still open from an earlier week, or raised on the review's own day: no step up either way.
+            open_outside = True
     facts = WeekFacts(first=first, last=last, checkins=tuple(week_checkins), sessions=sessions,
-                      planned_sessions=planned, red_flags=tuple(week_flags), open_flag_before=open_before,
+                      planned_sessions=planned, red_flags=tuple(week_flags), open_flag_before=open_outside,
                       not_cleared=bool(clearance_required) and cleared_at is None,
-                      foot_care=foot_care_since is not None, next_day=next_day)
+                      foot_care=foot_care_since is not None, next_day=next_day, since=since)
     baseline = baseline_from(history, week_first=first, joined=joined) if history else None
+    # What next week's baseline will see: the check-ins of the 28 days ending with this week.
+    recent = week_end - bisect_right(all_checkins, last - timedelta(days=BASELINE_DAYS), key=_DAY)
+    chart_first, chart_last = chart_window(last)
+    trained_days = [entry.day for entry in all_sessions if entry.status != "skipped"]
+    found = insights_domain.insights(all_checkins[bisect_left(all_checkins, chart_first, key=_DAY):week_end],
+                                     trained_days, last=last)
     if inputs.program is None:
         base_version, program = 0, program_domain.STARTER_PROGRAM
     else:
@@ -144,33 +176,42 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
     result = review(facts, baseline, program, rotation=inputs.progressions)
     chart = None
     if with_chart:
-        chart_first, chart_last = chart_window(last)
         chart = ChartData(first=chart_first, last=chart_last,
-                          checkins=tuple(c for c in all_checkins if chart_first <= c.day <= chart_last),
-                          session_days=tuple(entry.day for entry in all_sessions
-                                             if chart_first <= entry.day <= chart_last and entry.status != "skipped"),
-                          baseline_pain=baseline.pain if baseline else None)
+                          checkins=tuple(all_checkins[bisect_left(all_checkins, chart_first, key=_DAY):week_end]),
+                          session_days=tuple(day for day in trained_days if chart_first <= day <= chart_last),
+                          baseline_pain=baseline.pain if baseline else None,
+                          notes=tuple(insights_domain.for_participant(found)) if is_monthly(last) else ())
     return PreparedReview(participant_id=pid, telegram_id=telegram_id, first_name=first_name, facts=facts,
                           baseline=baseline, result=result, base_version=base_version, chart=chart,
-                          can_apply=can_apply)
+                          can_apply=can_apply, condition=condition, recent_checkins=recent, insights=found)
 
 
 def prepare_one(connection: Connection, participant_id: int, *, last: date, can_apply: bool) -> PreparedReview | None:
-    """One participant's review of the 7 days ending `last`, with its chart; None if not onboarded."""
+    """One participant's review of the 7 days ending `last`, with its chart (flags and program changes
+    marked); None if not onboarded."""
     first, _ = week_ending(last)
     chart_first, _ = chart_window(last)
     inputs = next(_inputs(connection, last=last, sessions_from=chart_first, participant_ids=[participant_id]), None)
     if inputs is None:
         return None
-    return prepare(inputs, first=first, last=last, with_chart=True, can_apply=can_apply)
+    prepared = prepare(inputs, first=first, last=last, with_chart=True, can_apply=can_apply)
+    zone = zone_info(inputs.participant[3])
+    marks = store.chart_marks(connection=connection, participant_id=participant_id, since=_day_start(chart_first),
+                              until=_day_start(last + timedelta(days=3)))
+    flags = tuple(ChartMark(at.astimezone(zone).date(), "urgent flag" if urgent else "flag")
+                  for at, urgent in marks.flags)
+    changes = tuple(ChartMark(at.astimezone(zone).date(), f"v{version}")
+                    for version, at, _ in marks.versions if version > 1)
+    return replace(prepared, chart=prepared.chart.marked(flags=flags, program_changes=changes))
 
 
 def prepare_everyone(connection: Connection, *, last: date,
                      id_range: tuple[int, int] | None = None) -> Iterator[PreparedReview]:
-    """Every onboarded participant's review of the 7 days ending `last` (no charts), or of those whose ids
-    lie in `id_range`: the bulk review (see services/review_bulk.py)."""
+    """Every onboarded participant's review of the 7 days ending `last` (no charts, insights computed), or of
+    those whose ids lie in `id_range`: the bulk review (see services/review_bulk.py)."""
     first, _ = week_ending(last)
-    for inputs in _inputs(connection, last=last, sessions_from=first, id_range=id_range):
+    chart_first, _ = chart_window(last)
+    for inputs in _inputs(connection, last=last, sessions_from=chart_first, id_range=id_range):
         yield prepare(inputs, first=first, last=last, with_chart=False, can_apply=False)
 
 
@@ -194,23 +235,24 @@ def _day_start(day: date) -> datetime:
 
 
 def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[Reply | None, str | None]:
-    """The review the weekly trigger sends on `day` (the 7 days ending then), stored before it goes out;
-    or None and why not."""
+    """The review the weekly trigger sends on `day` (the 7 days up to that day's midnight), stored before it
+    goes out; or None and why not."""
     participant = ctx.session.get(Participant, participant_id)
     joined = participant.created_at.astimezone(ctx.zone(participant)).date()
+    _, last = week_before(day)
     if (day - joined).days < MIN_DAYS_FOR_A_REVIEW:
         return None, "joined too recently"
     if store.reviewed_between(session=ctx.session, participant_id=participant_id,
-                              first=day - timedelta(days=REVIEW_GAP_DAYS), last=day - timedelta(days=1)):
+                              first=last - timedelta(days=REVIEW_GAP_DAYS), last=last - timedelta(days=1)):
         return None, "already reviewed this week"
-    prepared = prepare_one(ctx.connection, participant_id, last=day, can_apply=True)
+    prepared = prepare_one(ctx.connection, participant_id, last=last, can_apply=True)
     if prepared is None:
         return None, "not set up"
     result = prepared.result
     row = store.save(
-        session=ctx.session, participant_id=participant_id, week_first=prepared.facts.first, week_last=day,
+        session=ctx.session, participant_id=participant_id, week_first=prepared.facts.first, week_last=last,
         now=ctx.now, decision=prepared.decision, rules=",".join(result.decision.rules)[:200],
-        reasons=json.dumps(list(result.decision.reasons)), message=prepared.message,
+        reasons=stored_reasons(result.decision), message=prepared.message,
         proposal=program_domain.to_json(result.proposed) if result.proposed is not None else None,
         change="; ".join(change.describe() for change in result.changes) or None,
         base_version=prepared.base_version, status="sending", message_id=None, digest_pending=False)
@@ -221,10 +263,16 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
 
 
 def review_sent(ctx: UseCaseContext, participant_id: int, day: date, message_id: int) -> None:
-    """The review reached the participant: Apply / Keep wait now, and admins hear of a deload or a
-    see-a-clinician in their next digest (only reviews that were sent, each once)."""
-    store.mark_sent(connection=ctx.connection, participant_id=participant_id, week_last=day, message_id=message_id,
-                    follow_up=NEEDS_FOLLOW_UP)
+    """The review sent on `day` reached the participant: Apply / Keep wait now, and the admins' next digest
+    goes out (each review counted in exactly one)."""
+    _, last = week_before(day)
+    store.mark_sent(connection=ctx.connection, participant_id=participant_id, week_last=last, message_id=message_id,
+                    follow_up=DIGEST_AFTER)
+
+
+def stored_reasons(decision) -> str:  # noqa: ANN001 - a progression.Decision
+    """The reasons as the review row keeps them: the participant's words and the clinician's (third person)."""
+    return json.dumps({"participant": list(decision.reasons), "clinician": list(decision.notes)})
 
 
 # --- Apply / Keep ---------------------------------------------------------------------------------
@@ -272,12 +320,15 @@ def answer(ctx: UseCaseContext, participant: Participant, review_id: int, choice
 
 
 def admin_preview(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    """Admin /review <id>: the review of the 7 days ending today, as the participant would get it."""
-    prepared = prepare_one(ctx.connection, participant.id, last=ctx.local_today(participant), can_apply=False)
+    """Admin /review <id>: the review of the last week that has ended (the 7 days to last midnight), as the
+    participant would get it today."""
+    _, last = week_before(ctx.local_today(participant))
+    prepared = prepare_one(ctx.connection, participant.id, last=last, can_apply=False)
     if prepared is None:
         return Outcome().say("That participant hasn't finished setting up yet, so there is nothing to review.")
     decision = prepared.result.decision
     header = (f"Review for {participant.first_name or 'participant'} (id {participant.telegram_id}): "
-              f"{DECISION_LABELS[decision.kind]} — rules: {', '.join(decision.rules)}. "
-              "Nothing was sent to them; this is what the weekly review would say today:")
+              f"{DECISION_LABELS[decision.kind]}, {format_day(prepared.facts.first)} – "
+              f"{format_day(prepared.facts.last)}. Nothing was sent to them; this is what the weekly review would "
+              "say today:")
     return Outcome().say(header).say(prepared.message, chart=prepared.chart)

@@ -116,7 +116,7 @@ class ReviewInputs(NamedTuple):
     """One participant's rows for a review, as plain tuples (cheap to build for 100,000 at once)."""
 
     participant: tuple  # id, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at,
-    #                     foot_care_since, session_days
+    #                     foot_care_since, session_days, condition
     # Rows as the driver gives them, oldest first; their dates may be ISO text (see as_date):
     checkins: list  # (participant_id, local_date, pain, numbness, tingling, balance)
     sessions: list  # (participant_id, local_date, status, rpe, pain, reps)
@@ -145,7 +145,7 @@ def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: d
 
     people = _driver_rows(connection, (
         sa_select(_P.c.id, _P.c.telegram_id, _P.c.first_name, _P.c.timezone, _P.c.created_at,
-                  _P.c.clearance_required, _P.c.cleared_at, _P.c.foot_care_since, _S.c.session_days)
+                  _P.c.clearance_required, _P.c.cleared_at, _P.c.foot_care_since, _S.c.session_days, _P.c.condition)
         .outerjoin(_S, _S.c.participant_id == _P.c.id)
         .where(only(_P.c.id), _P.c.onboarding_step.is_(None)).order_by(_P.c.id)))
     checkins = _driver_rows(connection, (
@@ -170,11 +170,31 @@ def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: d
         sa_select(_V.c.participant_id, func.count()).where(only(_V.c.participant_id), _V.c.reason == "progress")
         .group_by(_V.c.participant_id)).all())
     checkin_groups, session_groups = _Groups(checkins), _Groups(sessions)
-    for pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care, days in people:
+    for (pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care, days,
+         condition) in people:
         person = (pid, telegram_id, first_name, timezone, as_utc(created_at), bool(clearance_required),
-                  as_utc(cleared_at), as_utc(foot_care), days)
+                  as_utc(cleared_at), as_utc(foot_care), days, condition)
         yield ReviewInputs(person, checkin_groups.take(pid), session_groups.take(pid), flags.get(pid, []),
                            programs.get(pid), progressions.get(pid, 0))
+
+
+class ChartMarks(NamedTuple):
+    flags: list  # (raised_at, urgent) of the red flags raised in the range
+    versions: list  # (version, created_at, reason) of the program versions made in the range
+
+
+def chart_marks(*, connection: Connection, participant_id: int, since: datetime, until: datetime) -> ChartMarks:
+    """What a chart marks besides the scores: flags raised and program versions made in [since, until)."""
+    flags = connection.execute(
+        sa_select(_F.c.raised_at, _F.c.urgent).where(_F.c.participant_id == participant_id,
+                                                     _F.c.raised_at >= since, _F.c.raised_at < until)
+        .order_by(_F.c.raised_at)).all()
+    versions = connection.execute(
+        sa_select(_V.c.version, _V.c.created_at, _V.c.reason).where(
+            _V.c.participant_id == participant_id, _V.c.created_at >= since, _V.c.created_at < until)
+        .order_by(_V.c.version)).all()
+    return ChartMarks([(as_utc(at), bool(urgent)) for at, urgent in flags],
+                      [(version, as_utc(at), reason) for version, at, reason in versions])
 
 
 def reviewable_id_ranges(*, connection: Connection, size: int) -> list[tuple[int, int]]:

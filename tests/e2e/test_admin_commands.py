@@ -344,16 +344,18 @@ async def test_users_shows_each_state_last_checkin_and_flags_and_stats_counts_th
     assert (report.sent, report.failed) == (2, 1)  # Ava's and Cal's check-in; Dot's was refused
 
     listing = (await _reply(admin, "/users")).splitlines()
-    assert listing[0] == ("Participants 1–5 of 5 (id · name · state · last check-in · sessions this week · "
-                          "open flags):")
-    rows = {line.split(" · ")[1]: line.split(" · ") for line in listing[1:6]}
-    assert rows["Ava"][0] == "7001" and rows["Ava"][2:4] == ["active", "checked in yesterday"]
-    assert rows["Ava"][5] == "no flags"
-    assert rows["Ben"][2] == "paused" and rows["Ben"][5] == "⚠️ 1 open flag"
-    assert rows["Cal"][2:4] == ["not cleared", "checked in never"]
-    assert rows["Dot"][2] == "blocked"
-    assert rows["Eli"][2] == "setting up"
-    assert "More:" not in "\n".join(listing) and listing[-1] == "Details: /user <id>"
+    # Most in need first, with the reasons; each id a tappable /user_<id>.
+    assert listing == [
+        "Participants 1–5 of 5, most in need first (2 need attention):",
+        "/user_7002 · Ben · paused · ⚠️ 1 open flag",
+        "/user_7004 · Dot · blocked · ⛔ blocked the bot",
+        "/user_7001 · Ava · active · no concerns",
+        "/user_7003 · Cal · not cleared · no concerns",
+        "/user_7005 · Eli · setting up · no concerns",
+        "Tap an id for the details.",
+    ]
+    assert (await _reply(admin, "/user_7002")).startswith("Ben (id 7002) — paused")
+    assert "I don't know the command /user_7002" in (await ava.say("/user_7002"))[-1]["text"]
 
     stats = (await _reply(admin, "/stats")).splitlines()
     assert stats == [
@@ -383,12 +385,12 @@ async def test_users_pages_through_more_than_25_participants(world):
         session.flush()
         session.execute(update(Participant).values(onboarding_step=None))  # (None in the constructor is not kept)
     first = (await _reply(admin, "/users")).splitlines()
-    assert first[0].startswith("Participants 1–25 of 30 ")
-    assert [line.split(" · ")[:3] for line in first[1:26]] == [[str(8000 + n), f"P{n:02}", "active"]
+    assert first[0] == "Participants 1–25 of 30, most in need first (0 need attention):"
+    assert [line.split(" · ")[:3] for line in first[1:26]] == [[f"/user_{8000 + n}", f"P{n:02}", "active"]
                                                                  for n in range(25)]
     assert "More: /users 2" in first
     second = (await _reply(admin, "/users 2")).splitlines()
-    assert second[0].startswith("Participants 26–30 of 30 ")
+    assert second[0].startswith("Participants 26–30 of 30, ")
     assert [line.split(" · ")[1] for line in second[1:6]] == [f"P{n}" for n in range(25, 30)]
     assert not any(line.startswith("More:") for line in second)
     assert await _reply(admin, "/users 3") == "There are only 2 pages."

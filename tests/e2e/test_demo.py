@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from coach.demo import run_demo
+from coach.domain.review_message import MESSAGE_LIMIT
 
 
 async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
@@ -27,13 +28,16 @@ async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
         "👆 Ann taps [Skip today]", "Skipped for today",
         "👤 Ann: I have a new blister on my heel", "seated and lying exercises only",
         "Because of your foot, your training days now use seated and lying exercises only",
-        "🕰  Sun 29 Nov, 19:00 (Berlin)", "[photo] Your last four weeks (2 Nov – 29 Nov)",
-        "Your weekly review, Ann 📋 (Mon 23 Nov – Sun 29 Nov)", "Sessions: 2 done, 1 partly — of 3 planned",
-        "🩺 Suggestion: stop progressing for now", "(foot wound)",
-        "Seated and lying exercises only", "talk this through with your clinician", "stop and seek care",
+        "🕰  Sun 29 Nov, 19:00 (Berlin)", "[photo] Your last four weeks (1 Nov – 28 Nov)",
+        "Your weekly review, Ann 📋 Sun 22 – Sat 28 Nov", "Check-ins 7 of 7 days · sessions 2 of 3 done (1 partly)",
+        "🩺 Suggestion: no step up", "A foot wound or blister: see your foot team, GP or podiatrist today.",
+        "Seated and lying exercises only — no weight through your feet", "talk this through with your clinician", "stop and seek care",
         "— What the admin received", "⚠️ Red flag — clinician today", "Ann · /user_10001",
-        "Weekly reviews that need a look — 1 participant:", "🩺 Ann (id 10001): see a clinician",
-        "Bot API calls the method table rejected: 0",
+        "Who needs attention — 1 of 1 participant", "/user_10001 · Ann · active · ⚠️ 1 open flag; 🩺 review said "
+        "see a clinician", "Bot API calls the method table rejected: 0",
+        f"Her weekly chart: {tmp_path / 'demo-chart.png'}",
+        f"The summary for her clinician: {tmp_path / 'demo-clinician.pdf'}",
+        "coach export --database demo.db --user 10001",
     ]
     position = 0
     for text in expected_in_order:
@@ -43,3 +47,8 @@ async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
     assert out.count("Time for your daily check-in") == 8  # Sun 22 to Sun 29
     assert out.count("Just a gentle nudge") == 1
     assert "Sun 22 Nov, 19:00" not in out, "no weekly review on the day Ann joined"
+    review = out[out.index("Your weekly review, Ann"):out.index("🕰  Sun 29 Nov, 20:30")].strip()
+    assert len(review) <= MESSAGE_LIMIT and review.count("talk this through with your clinician") == 1
+    assert not any(word in review for word in ("bladder", "saddle", "chest", "fainting"))
+    assert (tmp_path / "demo-chart.png").read_bytes().startswith(b"\x89PNG")
+    assert (tmp_path / "demo-clinician.pdf").read_bytes().startswith(b"%PDF")

@@ -19,6 +19,7 @@ from tests.e2e.conftest import onboard
 
 IVY, MAX, STRANGER = 7201, 7202, 7203
 CSV_NAME, PDF_NAME = "coach-export-2026-11-21.csv", "coach-export-2026-11-21.pdf"  # Sat 21 Nov in Berlin
+FHIR_NAME = "coach-export-2026-11-21-fhir.json"
 
 
 def participant_id_of(world, telegram_id: int) -> int:
@@ -65,12 +66,13 @@ async def test_export_sends_a_csv_of_every_stored_value_and_a_pdf_summary_of_the
 
     sent = await ivy.say("/export")
 
-    assert [m["kind"] for m in sent] == ["document", "document", "text"]
+    assert [m["kind"] for m in sent] == ["document", "document", "document", "text"]
     assert "everything I have stored about you" in sent[-1]["text"]
     uploads = {f["message_id"]: f for f in world.emulator.client.files(IVY)}
-    csv_file, pdf_file = (uploads[m["message_id"]] for m in sent[:2])
+    csv_file, pdf_file, fhir_file = (uploads[m["message_id"]] for m in sent[:3])
     assert (csv_file["filename"], csv_file["mime_type"]) == (CSV_NAME, "text/csv")
     assert (pdf_file["filename"], pdf_file["mime_type"]) == (PDF_NAME, "application/pdf")
+    assert fhir_file["filename"] == FHIR_NAME and b'"resourceType": "Bundle"' in fhir_file["content"]
 
     # The CSV: every stored value of Ivy's, exactly, and nothing of Max's.
     lines = read_csv(csv_file["content"])
@@ -91,12 +93,12 @@ async def test_export_sends_a_csv_of_every_stored_value_and_a_pdf_summary_of_the
     assert "Coach — summary for your clinician" in text
     assert "Participant: Ivy" in text and "Condition: Peripheral neuropathy" in text
     assert "Time zone: Europe/Berlin" in text
-    assert "Covers: Thu 19 Nov 2026 – Sat 21 Nov 2026" in text
+    assert "Period: Thu 19 Nov 2026 – Sat 21 Nov 2026 (3 days): a check-in on 3 of them, no entry on 0" in text
     for row in ("Thu 19 Nov 2026 3 2 4 1", "Fri 20 Nov 2026 5 3 2 2", "Sat 21 Nov 2026 2 1 1 0"):
         assert row in text
-    assert "Fri 20 Nov 2026 done 6 2 planned" in text
+    assert "Fri 20 Nov 2026 done 6 2 as planned" in text
     assert "foot wound: seated work only" in text
-    assert "Sat 21 Nov 2026 foot wound/blister no open" in text
+    assert "foot wound/blister same-day clinician" in text and "open (not yet followed up)" in text
     assert "not medical advice" in text
     assert "Max" not in text and "7 6 6 6" not in text
 
@@ -107,6 +109,11 @@ async def test_export_sends_a_csv_of_every_stored_value_and_a_pdf_summary_of_the
     assert coach_main(["export", "--user", str(IVY), "--out", out]) == 0
     written = capsys.readouterr().out.split()
     assert [path.rsplit(".", 1)[-1] for path in written] == ["csv", "pdf"]
+    assert coach_main(["export", "--user", str(IVY), "--out", out, "--fhir"]) == 0
+    with_fhir = capsys.readouterr().out.split()
+    assert [path.rsplit(".", 1)[-1] for path in with_fhir] == ["csv", "pdf", "json"]
+    with open(with_fhir[2], "rb") as file:
+        assert file.read() == fhir_file["content"]
     with open(written[0], "rb") as file:
         assert file.read() == csv_file["content"]
 

@@ -153,12 +153,13 @@ async def test_the_weekly_message_comes_at_review_time_with_the_clinician_prompt
     await world.tick()
     weekly = [t for t in await texts_since(gil, before) if "Your weekly review" in t]
     assert len(weekly) == 1
-    assert "Check-ins: 1 of 7 days" in weekly[0] and "talk this through with your clinician" in weekly[0]
+    assert "Check-ins 1 of 7 days" in weekly[0] and "talk this through with your clinician" in weekly[0]
 
 
 async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_seven_days(world):
-    """A blister reported on Thursday: Sunday's review suggests seeing a clinician, says training stays on
-    hold — never 'keep the plan' — covers the 7 days to Sunday, and still ends with the clinician prompt."""
+    """A blister reported on Thursday: Sunday's review suggests seeing a clinician, says training stays seated and
+    lying — never 'keep the plan' — covers the week that has ended (Sunday to Saturday), gives the foot wound's
+    instruction, and still ends with the clinician prompt."""
     hal = world.person(5008, "Hal")
     await onboard(hal, condition="Diabetic neuropathy")
     world.clock.set(START + timedelta(days=5))  # Thu 26 Nov
@@ -169,7 +170,8 @@ async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_sev
     world.clock.set(START + timedelta(days=8, hours=1, seconds=5))  # Sun 29 Nov, 19:00 Berlin
     await world.tick()
     (weekly,) = [t for t in await texts_since(hal, before) if "Your weekly review" in t]
-    assert "(Mon 23 Nov – Sun 29 Nov)" in weekly
-    assert "Training stays on hold" in weekly and "Keep the plan" not in weekly
-    assert "🩺 Suggestion: stop progressing for now and contact your clinician soon." in weekly
-    assert weekly.endswith("If your symptoms suddenly get worse, stop and seek care.")
+    assert "📋 Sun 22 – Sat 28 Nov" in weekly
+    assert "Seated and lying exercises only — no weight through your feet" in weekly and "Keep the plan" not in weekly
+    assert "🩺 Suggestion: no step up — get this checked soon." in weekly
+    assert "A foot wound or blister: see your foot team, GP or podiatrist today." in weekly
+    assert weekly.endswith("If symptoms suddenly get worse, stop and seek care.") and weekly.count("talk this through with your clinician") == 1

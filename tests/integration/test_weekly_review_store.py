@@ -9,6 +9,7 @@ from sqlalchemy import insert
 from sqlmodel import Session
 
 from coach.domain.progression import DELOAD, PROGRESS
+from coach.domain.triage import TriageFacts, rank
 from coach.scheduler.digest import digest_messages, latest_digest_instant
 from coach.services import review
 from coach.store import reviews as store
@@ -79,7 +80,7 @@ def test_a_week_across_the_end_of_summer_time_is_seven_local_days(engine):
     assert (prepared.facts.first, prepared.facts.last) == (date(2026, 10, 19), DST_SUNDAY)
     assert len(prepared.facts.checkins) == 7 and prepared.facts.planned_sessions == 3
     assert prepared.decision == PROGRESS
-    assert "(Mon 19 Oct – Sun 25 Oct)" in prepared.message
+    assert "📋 Mon 19 – Sun 25 Oct" in prepared.message
 
 
 def test_each_review_reaches_one_digest_only(engine):
@@ -116,11 +117,20 @@ def test_the_digest_time_is_local_to_the_default_zone():
 
 
 def test_a_long_digest_is_split_into_messages_telegram_accepts():
-    lines = [store.DigestLine(review_id=i, telegram_id=100_000_000 + i, first_name="Alexandra-Marie", decision=DELOAD,
-                              rules="mean_pain_above_baseline,painful_days,numbness_up,pain_not_settled",
-                              week_last=date(2026, 11, 29)) for i in range(120)]
-    messages = digest_messages(lines)
+    people = [TriageFacts(participant_id=i, telegram_id=100_000_000 + i, name="Alexandra-Marie", state="active",
+                          today=date(2026, 11, 30), joined=date(2026, 10, 1), last_checkin=date(2026, 11, 20),
+                          open_flags=1, urgent_flags=0, recent_pain=6.0, baseline_pain=2.0, planned_sessions=6,
+                          trained_sessions=1, last_review=DELOAD) for i in range(120)]
+    calm = people[0]._replace(telegram_id=99, open_flags=0, last_checkin=date(2026, 11, 30), recent_pain=2.0,
+                              trained_sessions=6, last_review=PROGRESS)
+    messages = digest_messages(rank([*people, calm]), reviewed=121)
     assert len(messages) > 1 and all(len(text) <= 4096 for text in messages)
-    assert all(f"(id {100_000_000 + i})" in "".join(messages) for i in range(120))
-    assert messages[0].startswith("Weekly reviews that need a look — 120 participants:")
-    assert messages[-1].endswith("Details: /review <id>.")
+    assert all(f"/user_{100_000_000 + i} · Alexandra-Marie · active · ⚠️ 1 open flag; 🔕 silent 10 days; 📈 pain 6 "
+               "vs usual 2; 🌙 review said easier week; 📉 1 of 6 sessions in 14 days" in "".join(messages)
+               for i in range(120))
+    assert "/user_99" not in "".join(messages), "only who needs attention"
+    assert messages[0].startswith("Who needs attention — 120 of 121 participants, most pressing first. 121 weekly "
+                                  "reviews went out since the last digest.")
+    assert messages[-1].endswith("Tap an id for the details; /users lists everyone.")
+    assert digest_messages(rank([calm]), reviewed=1) == [
+        "Nobody needs attention this morning 🌿 (1 participant). 1 weekly review went out since the last digest."]

@@ -46,7 +46,7 @@ from coach.domain.progression import (
     rule_sources,
     unsettled_sessions,
 )
-from coach.domain.review_message import CLINICIAN_PROMPT, compose
+from coach.domain.review_message import clinician_prompt, compose
 
 MON = date(2026, 11, 16)  # a Monday; the week under review runs Mon 16 – Sun 22 Nov 2026
 DST_MON = date(2026, 10, 19)  # Mon 19 – Sun 25 Oct 2026: the EU clocks go back on Sunday 25 Oct
@@ -335,7 +335,7 @@ def test_more_reps_gives_two_reps():
 
 def test_red_flag_reason_names_the_kinds_in_plain_words():
     (reason,) = decide(week(red_flags=("foot_wound", "new_weakness", "foot_wound")), None).reasons
-    assert "foot wound, new weakness" in reason
+    assert reason == "This week you reported: a foot wound or blister, new weakness."
 
 
 def test_safety_hold_gives_both_reasons():
@@ -545,14 +545,15 @@ def test_every_message_ends_with_the_clinician_prompt(week_and_baseline, program
     facts, baseline = week_and_baseline
     result = review(facts, baseline, program, rotation=rotation)
     assert compose(first_name=name, facts=facts, baseline=baseline, review=result,
-                   can_apply=can_apply).endswith(CLINICIAN_PROMPT)
+                   can_apply=can_apply).endswith(clinician_prompt(result.decision.kind))
     # and for every other decision the same week could have come to
     for kind in DECISIONS:
         forced = Review(Decision(kind, ("A reason.",), (kind,)), result.numbers, result.changes, result.proposed)
         for apply in (True, False):
             text = compose(first_name=name, facts=facts, baseline=baseline, review=forced, can_apply=apply)
-            assert text.endswith("\n\n" + CLINICIAN_PROMPT)
-            assert text.count(CLINICIAN_PROMPT) == 1
+            assert text.endswith("\n\n" + clinician_prompt(kind))
+            assert text.count(clinician_prompt(kind)) == 1
+            assert text.count("talk this through with your clinician") == 1, "the clinician prompt once, and no other"
 
 
 @settings(max_examples=300, deadline=None)

@@ -67,11 +67,29 @@ INSTRUCTIONS: dict[FlagKind, str] = {
         "you're not hurt, rest today and take it gently. Falls are exactly what this training aims to prevent, so "
         "you did the right thing telling me."),
 }
+# The same instruction in one line, for the weekly review and other short places: what to do, not why.
+SUMMARIES: dict[FlagKind, str] = {
+    K.BLADDER_BOWEL: "Loss of bladder or bowel control, or new trouble passing urine: emergency care now.",
+    K.SADDLE_NUMBNESS: "Numbness in the groin or saddle area: emergency care now.",
+    K.CHEST_PAIN: "Chest pain, pressure or tightness: call the emergency number now.",
+    K.ARM_JAW_PAIN: "Pain spreading to the arm or jaw: call the emergency number now.",
+    K.BREATHLESS_DIZZY: "Breathless or a racing heart with dizziness: call the emergency number now.",
+    K.FAINTING: "Fainting or a blackout: call the emergency number now.",
+    K.FALL_INJURY: "A fall with a head injury, or not able to bear weight: call the emergency number now.",
+    K.HYPOGLYCAEMIA: "Low blood sugar: stop, take 15 g of fast sugar, recheck in 15 minutes; help if no better.",
+    K.SELF_HARM: "Thoughts of harming yourself: please talk to someone today — a crisis line, or the emergency number.",
+    K.FOOT_WOUND: "A foot wound or blister: see your foot team, GP or podiatrist today.",
+    K.FOOT_INFECTION: "A hot, red or swollen foot, or a darkening toe: see your foot team or GP today.",
+    K.BLEEDING: "Bleeding: press on it for 10 minutes; emergency number if it won't stop; clinician today.",
+    K.WEAKNESS: "New or spreading weakness: contact your clinician today.",
+    K.SEVERE_PAIN: "Sudden severe pain: contact your clinician today; urgent care if it is very bad.",
+    K.FALL: "A fall: if you hit your head or can't bear weight, get checked today.",
+}
 # What it means for training until the team has followed up: said in the reply, the reminder, /today, the review.
 TRAINING_NOTES: dict[Training, str] = {
     Training.STOP: "Please don't train until the coaching team has followed up with you.",
-    Training.SEATED: "Seated and lying exercises only — no weight through your feet — until a clinician has seen your "
-                     "foot.",
+    Training.SEATED: "Seated and lying exercises only — no weight through your feet — until your foot has been seen "
+                     "and cleared.",
     Training.REST_TODAY: "Rest today; the coaching team will check in with you before your next session.",
 }
 CRISIS = (
