@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from datetime import timedelta
 
@@ -22,6 +23,7 @@ from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.clock import Clock
 from coach.config import Settings
+from coach.domain import understanding
 from coach.metrics import Metrics
 from coach.scheduler.engine import ReminderEngine, schedule_ticks
 from coach.services.runner import UseCaseRunner
@@ -141,6 +143,9 @@ async def _post_shutdown(application: Application) -> None:
 
 
 async def _post_init(application: Application) -> None:
+    # Off the event loop and not awaited: the bot answers at once, and the first free-text message finds the
+    # understanding pipeline loaded.
+    asyncio.get_running_loop().run_in_executor(None, understanding.warm_up)
     await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
     runtime = application.bot_data[RUNTIME_KEY]
     try:

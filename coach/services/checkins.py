@@ -90,9 +90,11 @@ def submit_command(ctx: UseCaseContext, participant: Participant, text: str) -> 
     understood = understand(text, today=ctx.local_today(participant))
     outcome = safety.raise_flags(ctx, participant, list(understood.flags), source="checkin_note") \
         if understood.flags else Outcome()
-    if understood.complete or understood.scores or understood.ambiguities:
+    if understood.complete or understood.scores or understood.ambiguities or understood.date_problem:
         return outcome.extend(record(ctx, participant, understood, source="command"))
-    return outcome.extend(submit_typed(ctx, participant, text, source="command"))
+    # No score in it at all: the strict reader says what a check-in line looks like, in the words it was given.
+    parsed = parse_checkin(text, today=ctx.local_today(participant))
+    return outcome.say(parsed.reason if isinstance(parsed, ParseFailure) else texts.CHECKIN_HOW)
 
 
 def record(ctx: UseCaseContext, participant: Participant | ParticipantView, understood: Understanding, *,
@@ -206,37 +208,6 @@ def _full(ctx: UseCaseContext, participant: Participant | ParticipantView) -> Pa
     if isinstance(participant, Participant):
         return participant
     return participant_store.get_by_telegram_id(session=ctx.session, telegram_id=participant.telegram_id)
-
-
-def submit_typed(ctx: UseCaseContext, participant: Participant, text: str, *, source: str) -> Outcome:
-    """A typed check-in line (after /checkin or on its own); nothing is stored unless all of it is read."""
-    parsed = parse_checkin(text, today=ctx.local_today(participant))
-    if isinstance(parsed, ParseFailure):
-        return Outcome().say(parsed.reason)
-    scores = parsed.scores
-    if parsed.same_as_yesterday:
-        previous = store.get_checkin(session=ctx.session, participant_id=participant.id,
-                                     local_date=parsed.day - timedelta(days=1))
-        if previous is None:
-            return Outcome().say(
-                f"I don't have a check-in for {format_day(parsed.day - timedelta(days=1))} to copy, so "
-                "nothing was saved. " + texts.CHECKIN_HOW)
-        scores = _scores(previous)
-        source = "same"
-    saved = store.save_checkin(connection=ctx.connection, participant_id=participant.id, local_date=parsed.day,
-                               scores=scores, note=parsed.note, foot_problem=parsed.foot_problem,
-                               source=source, now=ctx.now)
-    if (participant.awaiting or "").startswith("checkin:"):
-        # A typed line finishes the button check-in it answered.
-        store.cancel_open_drafts(connection=ctx.connection, participant_id=participant.id)
-        participant.awaiting = None
-    outcome = Outcome().say(_confirmation(saved.checkin, replaced=saved.replaced))
-    if parsed.foot_problem:
-        outcome.extend(safety.foot_problem_reported(ctx, participant))
-    elif parsed.foot_problem is None and needs_foot_check(participant.condition):
-        outcome.say(_foot_question(ctx, participant, parsed.day), buttons=button_rows(
-            [("No new problems", f"f1:{saved.checkin.id}:0"), ("Yes", f"f1:{saved.checkin.id}:1")]))
-    return outcome
 
 
 def answer_foot_check(ctx: UseCaseContext, participant: Participant, checkin_id: int, problem: bool) -> Outcome:
