@@ -67,11 +67,12 @@ from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from coach.bot.app import build_application
 from coach.bot.runtime import RUNTIME_KEY
-from coach.clock import SystemClock
-from coach.cluster.postgres import create_postgres_database, drop_postgres_database
-from coach.cluster.seed import queue_checkin_reminders, seed_participants
-from coach.cluster.workers import WorkerPool
-from coach.config import load_settings
+from coach.core.clock import SystemClock
+from coach.core.config import load_settings
+from coach.devtools.cluster.postgres import create_postgres_database, drop_postgres_database
+from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
+from coach.devtools.cluster.workers import WorkerPool
+from coach.devtools.emulator.client import EmulatorClient
 from coach.domain.schedule import (
     DEFAULT_REVIEW_DAY,
     DEFAULT_REVIEW_TIME,
@@ -80,11 +81,10 @@ from coach.domain.schedule import (
     encode_weekdays,
     local_occurrence,
 )
-from coach.emulator.client import EmulatorClient
 from coach.scheduler.dispatcher import Dispatcher, DispatchReport
 from coach.scheduler.engine import ReminderEngine
-from coach.services.context import UseCaseContext
-from coach.services.runner import UseCaseRunner
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import Consent, Participant, Reminder, Schedule
@@ -124,7 +124,7 @@ def rss_mb() -> dict[str, float]:
 
 
 class RunningClock:
-    """The real clock's pace, starting from a chosen instant (a coach.clock.Clock)."""
+    """The real clock's pace, starting from a chosen instant (a coach.core.clock.Clock)."""
 
     def __init__(self, start: datetime) -> None:
         self.start_at(start)
@@ -192,7 +192,7 @@ def seed(url: str, count: int) -> float:
 
 
 def start_emulator() -> tuple[subprocess.Popen, dict]:
-    process = subprocess.Popen([sys.executable, "-m", "coach.emulator", "--port", "0"],
+    process = subprocess.Popen([sys.executable, "-m", "coach.devtools.emulator", "--port", "0"],
                                stdout=subprocess.PIPE, text=True)
     return process, json.loads(process.stdout.readline())
 

@@ -20,10 +20,10 @@ from pathlib import Path
 from telegram import Update
 from telegram.ext import ApplicationBuilder, MessageHandler, filters
 
-from coach.clock import SystemClock
-from coach.config import load_settings
-from coach.emulator.client import EmulatorClient
-from coach.running import running_bot
+from coach.core.clock import SystemClock
+from coach.core.config import load_settings
+from coach.devtools.emulator.client import EmulatorClient
+from coach.devtools.running import running_bot
 from coach.store import participants as participant_store
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
@@ -46,7 +46,7 @@ FORMS = (
 
 
 def start_emulator() -> tuple[subprocess.Popen, dict]:
-    process = subprocess.Popen([sys.executable, "-m", "coach.emulator", "--port", "0"],
+    process = subprocess.Popen([sys.executable, "-m", "coach.devtools.emulator", "--port", "0"],
                                stdout=subprocess.PIPE, text=True)
     urls = json.loads(process.stdout.readline())
     return process, urls

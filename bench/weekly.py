@@ -3,7 +3,7 @@
 Prints one JSON object (progress goes to stderr):
 
 - seconds: reviewing every participant with the project's own bulk path, as `coach review --all`
-  runs it (coach.services.review_bulk.review_lines: shares of 5,000 participants reviewed in one
+  runs it (coach.services.review.bulk.review_lines: shares of 5,000 participants reviewed in one
   worker process per core, each line handed back in id order): reading their rows from a migrated
   SQLite file, the baseline, the decision with its reasons, the program change a progression or an
   easier week would make, and the line `coach review --all` prints. Goal ≤ 60 s.
@@ -47,7 +47,7 @@ from pathlib import Path
 from sqlalchemy import insert, text
 
 from coach.domain.schedule import DEFAULT_REVIEW_DAY, DEFAULT_REVIEW_TIME, DEFAULT_SESSION_DAYS, encode_weekdays
-from coach.services.review_bulk import SHARE_SIZE, worker_count
+from coach.services.review.bulk import SHARE_SIZE, worker_count
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import CheckIn, Participant, SafetyFlag, Schedule, SessionLog
@@ -149,7 +149,7 @@ def floor_scan(engine) -> tuple[float, int]:  # noqa: ANN001
 
 
 def review_everyone(url: str, workers: int | None) -> tuple[float, Counter]:
-    from coach.services.review_bulk import review_lines
+    from coach.services.review.bulk import review_lines
 
     started = time.perf_counter()
     decisions: Counter = Counter()

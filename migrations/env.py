@@ -22,7 +22,7 @@ def _database_url() -> str:
     # An URL passed in by `coach migrate` or the tests wins over the environment.
     url = config.attributes.get("database_url") or config.get_main_option("sqlalchemy.url")
     if not url:
-        from coach.config import load_settings
+        from coach.core.config import load_settings
 
         url = load_settings().database_url
     return url

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import SQLModel
 
-from coach.cluster.postgres import create_postgres_database, drop_postgres_database
+from coach.devtools.cluster.postgres import create_postgres_database, drop_postgres_database
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 

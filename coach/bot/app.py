@@ -21,12 +21,12 @@ from coach.bot import flood
 from coach.bot.handlers import admin, buttons, errors, export, participant
 from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.runtime import RUNTIME_KEY, Runtime
-from coach.clock import Clock
-from coach.config import Settings
+from coach.core.clock import Clock
+from coach.core.config import Settings
+from coach.core.metrics import Metrics
 from coach.domain import understanding
-from coach.metrics import Metrics
 from coach.scheduler.engine import ReminderEngine, schedule_ticks
-from coach.services.runner import UseCaseRunner
+from coach.services.plumbing.runner import UseCaseRunner
 
 PARTICIPANT_COMMANDS = [
     ("checkin", "Daily symptom check-in"),

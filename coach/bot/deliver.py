@@ -10,8 +10,8 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from coach.bot.keyboards import markup_for
-from coach.services.chart import ChartData, render_png
-from coach.services.replies import Document, Outcome, Reply
+from coach.services.plumbing.replies import Document, Outcome, Reply
+from coach.services.reports.chart import ChartData, render_png
 
 log = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, Type
 from coach.bot.runtime import runtime
 from coach.domain.safety import detect_red_flags
 from coach.services import texts
-from coach.services.inbox import SAFETY_SCAN_LIMIT
+from coach.services.free_text.messages import SAFETY_SCAN_LIMIT
 
 log = logging.getLogger(__name__)
 

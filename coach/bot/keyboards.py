@@ -10,7 +10,7 @@ from telegram import (
     ReplyKeyboardRemove,
 )
 
-from coach.services.replies import Reply
+from coach.services.plumbing.replies import Reply
 
 Markup = InlineKeyboardMarkup | ReplyKeyboardMarkup | ReplyKeyboardRemove | None
 

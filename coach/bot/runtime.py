@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from telegram.ext import ContextTypes
 
-from coach.clock import Clock
-from coach.config import Settings
-from coach.metrics import Metrics
+from coach.core.clock import Clock
+from coach.core.config import Settings
+from coach.core.metrics import Metrics
 from coach.scheduler.engine import ReminderEngine
-from coach.services.runner import UseCaseRunner
+from coach.services.plumbing.runner import UseCaseRunner
 
 
 @dataclass(frozen=True)

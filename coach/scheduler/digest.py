@@ -15,9 +15,9 @@ from telegram.error import TelegramError
 
 from coach.domain import triage
 from coach.domain.schedule import zone_info
-from coach.services.admin_overview import need_line
-from coach.services.context import UseCaseContext
-from coach.services.runner import UseCaseRunner
+from coach.services.admin.overview import need_line
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import reviews as store
 from coach.store import triage as triage_store
 from coach.store.reviews import DigestLine

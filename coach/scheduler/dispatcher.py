@@ -16,14 +16,15 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 
 from coach.bot.deliver import send_chart
 from coach.bot.keyboards import markup_for
+from coach.core.metrics import Metrics
 from coach.domain.schedule import follow_up_on
-from coach.metrics import Metrics
-from coach.services import programs, reminder_texts
-from coach.services import review as weekly_review
-from coach.services.context import UseCaseContext
-from coach.services.replies import Reply
-from coach.services.runner import UseCaseRunner
-from coach.services.training import open_flags_note, training_hold
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.replies import Reply
+from coach.services.plumbing.runner import UseCaseRunner
+from coach.services.reminders import wording as reminder_texts
+from coach.services.review import weekly as weekly_review
+from coach.services.safety.training_hold import open_flags_note, training_hold
+from coach.services.training import programs
 from coach.store import checkins as checkin_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store

@@ -8,12 +8,12 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
-from coach.metrics import Metrics
+from coach.core.metrics import Metrics
 from coach.scheduler.digest import send_digest
 from coach.scheduler.dispatcher import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
 from coach.scheduler.planner import plan_page
-from coach.services.context import UseCaseContext
-from coach.services.runner import UseCaseRunner
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import workers as worker_store
 
 log = logging.getLogger(__name__)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from coach.domain.schedule import decode_weekdays, local_date_of, local_occurrence, occurrences_on
-from coach.services.context import UseCaseContext
+from coach.services.plumbing.context import UseCaseContext
 from coach.store import reminders as store
 
 # Plans today and tomorrow (local): enough to ride out a restart, little to redo on a change.

@@ -20,11 +20,11 @@ from telegram import Update
 from telegram.error import TelegramError
 from telegram.ext import Application
 
-from coach.metrics import Metrics
+from coach.core.metrics import Metrics
 from coach.services import texts
-from coach.services.claims import CURRENT_CLAIM, UpdateClaim
-from coach.services.context import UseCaseContext
-from coach.services.runner import UseCaseRunner
+from coach.services.plumbing.claims import CURRENT_CLAIM, UpdateClaim
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import updates as store
 from coach.store.updates import ClaimedUpdate
 

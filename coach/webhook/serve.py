@@ -19,8 +19,8 @@ from telegram.ext import Application
 
 from coach.bot.app import build_application
 from coach.bot.runtime import RUNTIME_KEY
-from coach.clock import Clock
-from coach.config import ConfigError, Settings
+from coach.core.clock import Clock
+from coach.core.config import ConfigError, Settings
 from coach.webhook.inbox import InboxWorker
 from coach.webhook.server import WebhookServer
 

@@ -14,9 +14,9 @@ import aiohttp
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
-from coach.metrics import Metrics
-from coach.services.health import Health, read_health
-from coach.services.runner import UseCaseRunner
+from coach.core.metrics import Metrics
+from coach.services.plumbing.health import Health, read_health
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import updates as update_store
 from coach.store.reminders import FINAL_STATUSES
 from coach.webhook.inbox import InboxWorker

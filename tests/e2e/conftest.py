@@ -12,11 +12,11 @@ from sqlmodel import select
 from telegram.ext import Application
 
 from coach.bot.runtime import RUNTIME_KEY
-from coach.clock import FrozenClock
-from coach.config import load_settings
-from coach.conversation import Person
-from coach.emulator.runner import EmulatorThread
-from coach.running import running_bot
+from coach.core.clock import FrozenClock
+from coach.core.config import load_settings
+from coach.devtools.emulator.runner import EmulatorThread
+from coach.devtools.person import Person
+from coach.devtools.running import running_bot
 from coach.scheduler.dispatcher import DispatchReport
 from coach.store import reminders as reminder_store
 from coach.store.db import make_engine, session_scope

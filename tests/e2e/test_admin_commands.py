@@ -17,7 +17,7 @@ from sqlalchemy import update
 from sqlmodel import select
 
 from coach.bot import flood
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.domain.program import STARTER_PROGRAM, to_json
 from coach.services import texts
 from coach.store.db import session_scope

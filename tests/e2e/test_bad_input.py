@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import func
 from sqlmodel import select
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInDraft, Participant
 from tests.e2e.conftest import onboard

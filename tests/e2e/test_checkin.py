@@ -7,7 +7,7 @@ from datetime import date, timedelta
 import pytest
 from sqlmodel import select
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Participant
 from tests.e2e.conftest import onboard

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from coach.demo import run_demo
+from coach.devtools.demo import run_demo
 from coach.domain.review_message import MESSAGE_LIMIT
 
 
@@ -31,7 +31,8 @@ async def test_the_demo_week_shows_every_reminder_and_answer(tmp_path, capsys):
         "🕰  Sun 29 Nov, 19:00 (Berlin)", "[photo] Your last four weeks (1 Nov – 28 Nov)",
         "Your weekly review, Ann 📋 Sun 22 – Sat 28 Nov", "Check-ins 7 of 7 days · sessions 2 of 3 done (1 partly)",
         "🩺 Suggestion: no step up", "A foot wound or blister: see your foot team, GP or podiatrist today.",
-        "Seated and lying exercises only — no weight through your feet", "talk this through with your clinician", "stop and seek care",
+        "Seated and lying exercises only — no weight through your feet", "talk this through with your clinician",
+        "stop and seek care",
         "— What the admin received", "⚠️ Red flag — clinician today", "Ann · /user_10001",
         "Who needs attention — 1 of 1 participant", "/user_10001 · Ann · active · ⚠️ 1 open flag; 🩺 review said "
         "see a clinician", "Bot API calls the method table rejected: 0",

@@ -26,7 +26,7 @@ from telegram import (
 from telegram.error import BadRequest, EndPointNotFound, Forbidden, RetryAfter
 from telegram.ext import Application, CommandHandler, ContextTypes
 
-from coach.emulator import BotApiEmulator, EmulatorClient, EmulatorThread, validate_call
+from coach.devtools.emulator import BotApiEmulator, EmulatorClient, EmulatorThread, validate_call
 
 pytestmark = pytest.mark.e2e
 
@@ -394,7 +394,8 @@ async def test_emulator_on_the_callers_own_loop_does_not_deadlock():
 
 
 def test_subprocess_mode_prints_urls_and_serves_get_me():
-    proc = subprocess.Popen([sys.executable, "-m", "coach.emulator", "--port", "0"], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "coach.devtools.emulator", "--port", "0"],
+                            stdout=subprocess.PIPE, text=True)
     try:
         line = proc.stdout.readline()
         urls = json.loads(line)

@@ -13,8 +13,8 @@ from telegram import Bot, Update
 from telegram.error import Conflict, NetworkError, TimedOut
 from telegram.ext import Application, MessageHandler, filters
 
-from coach.cluster.workers import free_port
-from coach.emulator import EmulatorThread
+from coach.devtools.cluster.workers import free_port
+from coach.devtools.emulator import EmulatorThread
 
 pytestmark = pytest.mark.e2e
 

@@ -11,8 +11,8 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 
 from coach.cli import main as coach_main
-from coach.conversation import texts_of
-from coach.services.export import csv_value
+from coach.devtools.person import texts_of
+from coach.services.reports.export import csv_value
 from coach.store.db import session_scope
 from coach.store.models import Participant
 from tests.e2e.conftest import onboard

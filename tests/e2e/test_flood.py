@@ -7,7 +7,7 @@ import time
 from sqlmodel import select
 
 from coach.bot import flood
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.services import texts
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Participant, SafetyFlag

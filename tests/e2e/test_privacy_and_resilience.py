@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from coach.conversation import texts_of
-from coach.logs import configure_logging
+from coach.core.logs import configure_logging
+from coach.devtools.person import texts_of
 from tests.e2e.conftest import onboard
 
 

@@ -144,8 +144,8 @@ async def test_a_429_pauses_sending_and_the_reminder_goes_out_afterwards_once(wo
 
 async def test_a_restart_sends_no_reminder_twice(world, emulator, tmp_path):
     """A second bot process on the same database (a restart) plans and ticks again: still one reminder."""
-    from coach.config import load_settings
-    from coach.running import running_bot
+    from coach.core.config import load_settings
+    from coach.devtools.running import running_bot
     from tests.e2e.conftest import TOKEN
 
     hal = world.person(3008, "Hal")

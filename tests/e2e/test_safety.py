@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlmodel import select
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, SafetyFlag
 from tests.e2e.conftest import ADMIN_ID, SECOND_ADMIN_ID, onboard

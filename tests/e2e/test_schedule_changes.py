@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from tests.e2e.conftest import START, onboard, texts_since
 
 # START is Sat 21 Nov 2026, 18:00 Berlin (17:00 UTC).
@@ -174,4 +174,5 @@ async def test_the_weekly_message_after_a_red_flag_holds_training_and_covers_sev
     assert "Seated and lying exercises only — no weight through your feet" in weekly and "Keep the plan" not in weekly
     assert "🩺 Suggestion: no step up — get this checked soon." in weekly
     assert "A foot wound or blister: see your foot team, GP or podiatrist today." in weekly
-    assert weekly.endswith("If symptoms suddenly get worse, stop and seek care.") and weekly.count("talk this through with your clinician") == 1
+    assert weekly.endswith("If symptoms suddenly get worse, stop and seek care.")
+    assert weekly.count("talk this through with your clinician") == 1

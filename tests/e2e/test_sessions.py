@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import Participant, Reminder, SessionLog
 from tests.e2e.conftest import START, onboard

@@ -16,11 +16,11 @@ import pytest
 from sqlmodel import select
 
 from coach.bot.runtime import RUNTIME_KEY
-from coach.clock import FrozenClock
-from coach.config import load_settings
-from coach.conversation import Person
-from coach.emulator.runner import EmulatorThread
-from coach.running import running_bot
+from coach.core.clock import FrozenClock
+from coach.core.config import load_settings
+from coach.devtools.emulator.runner import EmulatorThread
+from coach.devtools.person import Person
+from coach.devtools.running import running_bot
 from coach.scheduler.engine import JOB_NAME
 from coach.services import texts
 from coach.store.db import make_engine, session_scope

@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from sqlalchemy import event, func, select
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.domain.safety import detect_red_flags
 from coach.domain.safety.numbers import contacts_for_timezone
 from coach.domain.safety.replies import red_flag_reply

@@ -9,7 +9,7 @@ import io
 import pytest
 from sqlmodel import select
 
-from coach.conversation import texts_of
+from coach.devtools.person import texts_of
 from coach.domain.safety import KINDS, FlagKind, Urgency
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInDraft, Note, SafetyFlag

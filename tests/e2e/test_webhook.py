@@ -12,9 +12,9 @@ import pytest
 from sqlalchemy import Engine
 
 from coach.cli import main
-from coach.clock import FrozenClock
-from coach.config import load_settings
-from coach.conversation import Person, texts_of
+from coach.core.clock import FrozenClock
+from coach.core.config import load_settings
+from coach.devtools.person import Person, texts_of
 from coach.store import updates as update_store
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 import pytest
 from sqlalchemy import Engine, func, select
 
-from coach.cluster.balancer import Balancer
-from coach.cluster.workers import WorkerPool
-from coach.emulator.runner import EmulatorThread
+from coach.devtools.cluster.balancer import Balancer
+from coach.devtools.cluster.workers import WorkerPool
+from coach.devtools.emulator.runner import EmulatorThread
 from coach.store import updates as update_store
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cluster.seed import queue_checkin_reminders, seed_participants
+from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
 from coach.services import texts
 from tests.faults.conftest import Cluster, now, wait_until
 

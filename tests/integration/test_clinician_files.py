@@ -15,9 +15,9 @@ from pypdf import PdfReader
 
 from coach.domain import program as program_domain
 from coach.domain.progression import Decision
-from coach.services.export import render_export
-from coach.services.fhir_export import CODE_SYSTEM, LOINC, PAIN_LOINC
-from coach.services.review import stored_reasons
+from coach.services.reports.export import render_export
+from coach.services.reports.fhir import CODE_SYSTEM, LOINC, PAIN_LOINC
+from coach.services.review.weekly import stored_reasons
 from coach.store import participants
 from coach.store.db import make_engine, session_scope
 from coach.store.export import rows_about

@@ -9,9 +9,9 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from coach.clock import FrozenClock
-from coach.services import inbox
-from coach.services.runner import UseCaseRunner
+from coach.core.clock import FrozenClock
+from coach.services.free_text import messages as inbox
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import participants
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade

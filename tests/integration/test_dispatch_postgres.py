@@ -43,11 +43,11 @@ import pytest
 from sqlalchemy import func, insert, select
 from telegram import Bot
 
-from coach.clock import FrozenClock
-from coach.emulator.runner import EmulatorThread
+from coach.core.clock import FrozenClock
+from coach.devtools.emulator.runner import EmulatorThread
 from coach.scheduler.dispatcher import Dispatcher, DispatchReport
-from coach.services.context import UseCaseContext
-from coach.services.runner import UseCaseRunner
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import Participant, Reminder

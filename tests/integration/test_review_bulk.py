@@ -13,8 +13,9 @@ from sqlalchemy import text
 
 from coach.cli import main as coach_main
 from coach.domain.review_message import CLINICIAN_PROMPT
-from coach.services import review, review_bulk
-from coach.services.review_bulk import as_json_line, as_line, review_lines
+from coach.services.review import bulk as review_bulk
+from coach.services.review import weekly as review
+from coach.services.review.bulk import as_json_line, as_line, review_lines
 from tests.integration.test_weekly_review_store import add_participant, add_week
 
 LAST = date(2026, 11, 29)  # the Sunday ending ISO week 2026-W48

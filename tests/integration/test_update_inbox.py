@@ -9,9 +9,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import event, select
 
-from coach.clock import FrozenClock
-from coach.services.claims import ClaimLost, UpdateClaim
-from coach.services.runner import UseCaseRunner
+from coach.core.clock import FrozenClock
+from coach.services.plumbing.claims import ClaimLost, UpdateClaim
+from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import participants
 from coach.store import updates as store
 from coach.store.models import InboxUpdate, Participant

@@ -11,7 +11,7 @@ from sqlmodel import Session
 from coach.domain.progression import DELOAD, PROGRESS
 from coach.domain.triage import TriageFacts, rank
 from coach.scheduler.digest import digest_messages, latest_digest_instant
-from coach.services import review
+from coach.services.review import weekly as review
 from coach.store import reviews as store
 from coach.store.models import CheckIn, Participant, SafetyFlag, Schedule, SessionLog
 

@@ -9,8 +9,8 @@ import sys
 
 import pytest
 
-from coach.config import ConfigError, load_settings
-from coach.logs import RedactToken
+from coach.core.config import ConfigError, load_settings
+from coach.core.logs import RedactToken
 
 GOOD_TOKEN = "123456789:" + "A" * 35
 

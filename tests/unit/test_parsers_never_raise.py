@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coach.clock import FrozenClock
+from coach.core.clock import FrozenClock
 from coach.domain import symptoms
 from coach.domain.program_edit import AddExercise, ChangeExercise, EditError, RemoveExercise, parse_edit
 from coach.domain.schedule import (
@@ -26,9 +26,10 @@ from coach.domain.schedule import (
 from coach.domain.sessions import STATUSES, SessionReport, parse_log
 from coach.domain.symptoms import ITEMS, MAX_BACKFILL_DAYS, ParsedCheckin, ParseFailure, parse_checkin, parse_day_prefix
 from coach.domain.timezones import ZoneFailure, ZoneMatch, is_valid_zone, resolve_zone_text
-from coach.services import admin_changes, schedules
-from coach.services.admin_changes import MAX_ID_DIGITS, parse_telegram_id
-from coach.services.runner import UseCaseRunner
+from coach.services.admin import changes as admin_changes
+from coach.services.admin.changes import MAX_ID_DIGITS, parse_telegram_id
+from coach.services.plumbing.runner import UseCaseRunner
+from coach.services.reminders import schedules
 from coach.store import participants as participant_store
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade

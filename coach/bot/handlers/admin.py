@@ -10,10 +10,14 @@ from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
 from coach.bot.runtime import runtime
-from coach.services import admin, admin_changes, admin_overview, gate, programs
-from coach.services.context import UseCaseContext
-from coach.services.gate import AdminUseCase
-from coach.services.replies import Outcome
+from coach.services.admin import changes as admin_changes
+from coach.services.admin import flags as admin
+from coach.services.admin import overview as admin_overview
+from coach.services.plumbing import gate
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.gate import AdminUseCase
+from coach.services.plumbing.replies import Outcome
+from coach.services.training import programs
 
 ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})$")
 # /user_6004: the tappable form /users and the digest write (a space would end the command before the id).

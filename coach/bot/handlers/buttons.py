@@ -9,8 +9,13 @@ from telegram.ext import ContextTypes
 
 from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
-from coach.services import checkins, erasure, onboarding, review, schedules, sessions, texts
-from coach.services.replies import Outcome
+from coach.services import texts
+from coach.services.checkins import daily as checkins
+from coach.services.participants import erasure, onboarding
+from coach.services.plumbing.replies import Outcome
+from coach.services.reminders import schedules
+from coach.services.review import weekly as review
+from coach.services.training import sessions
 
 ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
 CHECKIN = re.compile(r"^c1:(\d{1,9}):(\d|x):(\d{1,2})$")

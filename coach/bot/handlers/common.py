@@ -9,10 +9,10 @@ from telegram.ext import ContextTypes
 
 from coach.bot.deliver import deliver
 from coach.bot.runtime import runtime
-from coach.services import gate
-from coach.services.context import UseCaseContext
-from coach.services.gate import ParticipantUseCase
-from coach.services.replies import Outcome
+from coach.services.plumbing import gate
+from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.gate import ParticipantUseCase
+from coach.services.plumbing.replies import Outcome
 
 
 def command_word(update: Update) -> str:

@@ -15,9 +15,9 @@ from coach.domain.safety import detect_red_flags
 from coach.domain.safety.numbers import contacts_for_timezone
 from coach.domain.safety.replies import red_flag_reply
 from coach.services import texts
-from coach.services.claims import CURRENT_CLAIM, ClaimLost
-from coach.services.inbox import SAFETY_SCAN_LIMIT
-from coach.services.runner import is_transient
+from coach.services.free_text.messages import SAFETY_SCAN_LIMIT
+from coach.services.plumbing.claims import CURRENT_CLAIM, ClaimLost
+from coach.services.plumbing.runner import is_transient
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import run_for_participant
-from coach.services import export as export_service
+from coach.services.reports import export as export_service
 
 
 async def export(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

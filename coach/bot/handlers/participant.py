@@ -7,8 +7,14 @@ from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
 from coach.bot.runtime import runtime
-from coach.services import checkins, erasure, inbox, onboarding, schedules, sessions, texts, week
-from coach.services.replies import Outcome
+from coach.services import texts
+from coach.services.checkins import daily as checkins
+from coach.services.free_text import messages as inbox
+from coach.services.participants import erasure, onboarding
+from coach.services.plumbing.replies import Outcome
+from coach.services.reminders import schedules
+from coach.services.review import week
+from coach.services.training import sessions
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

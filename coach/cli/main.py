@@ -1,0 +1,110 @@
+"""The `coach` command: migrate, run, demo, review, export."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import sys
+
+from coach.core.config import ConfigError, Settings, load_settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="coach", description="A gentle strength-training coach on Telegram.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("migrate", help="bring the database schema up to date")
+    run = commands.add_parser("run", help="run the bot (long polling, or --webhook)")
+    run.add_argument("--webhook", action="store_true",
+                     help="serve Telegram's updates on COACH_WEBHOOK_HOST:PORT/PATH (needs COACH_WEBHOOK_SECRET); "
+                          "any number of workers can share one PostgreSQL database")
+    demo = commands.add_parser("demo", help="a participant onboards and checks in, against the local emulator")
+    demo.add_argument("--database", default="sqlite:///coach-demo.db",
+                      help="database for the demo (default: a fresh coach-demo.db here)")
+    review = commands.add_parser("review", help="a participant's weekly review, printed (nothing is sent)")
+    who = review.add_mutually_exclusive_group(required=True)
+    who.add_argument("--user", type=int, metavar="TELEGRAM_ID", help="the participant's Telegram id")
+    who.add_argument("--all", action="store_true", help="every participant (one line each; with --json, one "
+                                                         "object per line)")
+    review.add_argument("--week", metavar="2026-W47",
+                        help="an ISO week (default: the 7 days to last midnight, as the weekly review counts them)")
+    review.add_argument("--json", action="store_true", help="one JSON object: decision, reasons, message, week")
+    review.add_argument("--chart", metavar="FILE.png", help="also write the four-week chart here (with --user)")
+    export = commands.add_parser("export", help="write a participant's data: a CSV of everything and a PDF summary")
+    export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID", help="the participant's Telegram id")
+    export.add_argument("--out", default=".", metavar="DIR", help="where to write the files (default: here)")
+    export.add_argument("--fhir", action="store_true", help="also write the FHIR R4 bundle (JSON) for clinic systems")
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "migrate":
+            return _migrate(load_settings())
+        if args.command == "run":
+            return _run(load_settings(), webhook=args.webhook)
+        if args.command == "demo":
+            from coach.devtools.demo import run_demo
+
+            return asyncio.run(run_demo(database_url=args.database))
+        if args.command == "review":
+            from coach.cli.review import run_review
+
+            return run_review(load_settings(), args)
+        if args.command == "export":
+            from coach.cli.export import run_export
+
+            return run_export(load_settings(), args)
+    except ConfigError as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    return 1
+
+
+def _migrate(settings: Settings) -> int:
+    from coach.store.migrate import upgrade
+
+    try:
+        upgrade(settings.database_url)
+    except Exception as exc:  # noqa: BLE001 - the operator needs one sentence, not a traceback
+        print(f"coach: could not migrate the database: {type(exc).__name__}: {_first_line(exc)}", file=sys.stderr)
+        return 1
+    print("coach: database is up to date.")
+    return 0
+
+
+def _run(settings: Settings, *, webhook: bool = False) -> int:
+    token = settings.require_token()  # before any heavy import: a bad token is one quick sentence
+    webhook_secret = settings.require_webhook_secret() if webhook else None
+
+    from telegram import Update
+
+    from coach.bot.app import build_application
+    from coach.core.clock import SystemClock
+    from coach.core.logs import configure_logging
+    from coach.store.db import make_engine
+    from coach.store.migrate import upgrade
+
+    configure_logging(settings.log_level, token=token, webhook_secret=webhook_secret)
+    if settings.database_url.startswith("sqlite"):
+        # The embedded default sets itself up on first start; PostgreSQL is migrated as a deploy step.
+        upgrade(settings.database_url)
+    if not settings.coach_admin_ids:
+        logging.getLogger("coach").warning(
+            "COACH_ADMIN_IDS is empty: red-flag alerts will reach nobody. Set it to your Telegram user id.")
+    engine = make_engine(settings.database_url)
+    if webhook:
+        from coach.webhook.serve import serve_until_stopped
+
+        asyncio.run(serve_until_stopped(settings, engine=engine, clock=SystemClock()))
+        return 0
+    application = build_application(settings, engine=engine, clock=SystemClock(), token=token)
+    application.run_polling(allowed_updates=Update.ALL_TYPES)
+    return 0
+
+
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [""])[0][:200]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

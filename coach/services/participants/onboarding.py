@@ -1,0 +1,216 @@
+"""Onboarding: consent, screening with clearance gating, condition, time zone, schedule."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo
+
+from coach.domain import schedule as sched
+from coach.domain.timezones import ZoneMatch, describe_zone, resolve_zone_location, resolve_zone_text
+from coach.services import texts
+from coach.services.plumbing.context import UseCaseContext, first_name_suffix
+from coach.services.plumbing.replies import Outcome, button_rows
+from coach.store import participants as store
+from coach.store import reminders as reminder_store
+from coach.store.models import Participant, Schedule
+
+QUESTION_KEYS = tuple(key for key, _ in texts.SCREENING_QUESTIONS)
+CONDITION_KEYS = tuple(key for key, _ in texts.CONDITIONS)
+
+
+def start(ctx: UseCaseContext, *, telegram_id: int, chat_id: int, first_name: str) -> Outcome:
+    """/start: begin onboarding, resume it where it stopped, or welcome back."""
+    participant = store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
+    if participant is None:
+        store.create_participant(session=ctx.session, telegram_id=telegram_id, chat_id=chat_id,
+                                 first_name=first_name, timezone=ctx.default_timezone, now=ctx.now)
+        return Outcome().say(texts.INTRO.format(name=first_name_suffix(first_name)),
+                             buttons=_consent_buttons())
+    participant.chat_id = chat_id
+    if participant.status == "inactive":
+        # They had blocked the bot; talking to it again brings their reminders back.
+        participant.status = "active"
+        reminder_store.replan(connection=ctx.connection, participant_id=participant.id, now=ctx.now)
+    store.touch(participant, now=ctx.now)
+    if participant.onboarding_step is not None:
+        return current_step(ctx, participant)
+    return Outcome().say(texts.WELCOME_BACK.format(name=first_name_suffix(participant.first_name)))
+
+
+def current_step(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    """Ask again whatever onboarding question is open."""
+    step = participant.onboarding_step or ""
+    if step == "consent":
+        return Outcome().say(texts.INTRO.format(name=first_name_suffix(participant.first_name)),
+                             buttons=_consent_buttons())
+    if step.startswith("screen:"):
+        return Outcome().say(_screening_question(int(step.split(":")[1])),
+                             buttons=_screening_buttons(int(step.split(":")[1])))
+    if step == "condition":
+        return Outcome().say(texts.CONDITION_QUESTION, buttons=_condition_buttons())
+    if step == "timezone":
+        return _ask_timezone(ctx, participant)
+    if step == "schedule":
+        return _offer_schedule(ctx, participant)
+    return Outcome().say(texts.WELCOME_BACK.format(name=first_name_suffix(participant.first_name)))
+
+
+def answer_consent(ctx: UseCaseContext, participant: Participant, agreed: bool) -> Outcome:
+    if participant.onboarding_step != "consent":
+        return Outcome(toast=texts.STALE_BUTTON)
+    if not agreed:
+        store.delete_participant(session=ctx.session, participant=participant)
+        return Outcome().say(texts.CONSENT_DECLINED, edit=True)
+    store.record_consent(session=ctx.session, participant_id=participant.id, version=texts.CONSENT_VERSION,
+                         now=ctx.now)
+    participant.onboarding_step = "screen:0"
+    store.touch(participant, now=ctx.now)
+    return (Outcome().say(texts.CONSENT_GIVEN, edit=True)
+            .say(texts.SCREENING_INTRO)
+            .say(_screening_question(0), buttons=_screening_buttons(0)))
+
+
+def answer_screening(ctx: UseCaseContext, participant: Participant, index: int, answer: bool) -> Outcome:
+    """Store one screening answer and ask the next; the last one decides clearance."""
+    if participant.onboarding_step != f"screen:{index}" or not 0 <= index < len(QUESTION_KEYS):
+        return Outcome(toast=texts.STALE_BUTTON)
+    store.save_screening_answer(session=ctx.session, participant_id=participant.id,
+                                question=QUESTION_KEYS[index], answer=answer, now=ctx.now)
+    outcome = Outcome().say(f"{_screening_question(index)}\n→ {'Yes' if answer else 'No'}", edit=True)
+    if index + 1 < len(QUESTION_KEYS):
+        participant.onboarding_step = f"screen:{index + 1}"
+        store.touch(participant, now=ctx.now)
+        return outcome.say(_screening_question(index + 1), buttons=_screening_buttons(index + 1))
+    answers = store.screening_answers(session=ctx.session, participant_id=participant.id)
+    participant.clearance_required = any(answers.values())
+    participant.onboarding_step = "condition"
+    store.touch(participant, now=ctx.now)
+    outcome.say(texts.CLEARANCE_NEEDED if participant.clearance_required else texts.SCREENING_CLEAR)
+    return outcome.say(texts.CONDITION_QUESTION, buttons=_condition_buttons())
+
+
+def answer_condition(ctx: UseCaseContext, participant: Participant, key: str) -> Outcome:
+    if participant.onboarding_step != "condition" or key not in CONDITION_KEYS:
+        return Outcome(toast=texts.STALE_BUTTON)
+    participant.condition = key
+    participant.onboarding_step = "timezone"
+    store.touch(participant, now=ctx.now)
+    label = dict(texts.CONDITIONS)[key]
+    return Outcome().say(f"{texts.CONDITION_QUESTION}\n→ {label}", edit=True).extend(
+        _ask_timezone(ctx, participant))
+
+
+def use_default_timezone(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    if participant.onboarding_step != "timezone":
+        return Outcome(toast=texts.STALE_BUTTON)
+    return _set_timezone(ctx, participant, ZoneMatch(zone=ctx.default_timezone, label=ctx.default_timezone))
+
+
+def timezone_from_text(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
+    """A typed city or zone name, during onboarding or after /timezone."""
+    result = resolve_zone_text(text)
+    if isinstance(result, ZoneMatch):
+        return _set_timezone(ctx, participant, result)
+    hint = ""
+    if result.suggestions:
+        hint = "\nDid you mean: " + ", ".join(result.suggestions) + "?"
+    return Outcome().say(result.reason + hint)
+
+
+def timezone_from_location(ctx: UseCaseContext, participant: Participant, latitude: float,
+                           longitude: float) -> Outcome:
+    result = resolve_zone_location(latitude, longitude)
+    if isinstance(result, ZoneMatch):
+        return _set_timezone(ctx, participant, result)
+    return Outcome().say(result.reason)
+
+
+def ask_timezone_change(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
+    """/timezone [place]: change it now, or ask for it."""
+    if text.strip():
+        return timezone_from_text(ctx, participant, text)
+    participant.awaiting = "timezone"
+    store.touch(participant, now=ctx.now)
+    return Outcome().say(
+        f"Your time zone is {describe_zone(participant.timezone, ctx.now)}.\n\n" + texts.TIMEZONE_QUESTION,
+        location_button=texts.SHARE_LOCATION)
+
+
+def accept_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    if participant.onboarding_step != "schedule":
+        return Outcome(toast=texts.STALE_BUTTON)
+    schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
+    participant.onboarding_step = None
+    participant.status = "active"
+    store.touch(participant, now=ctx.now)
+    done = texts.FINISHED.format(name=first_name_suffix(participant.first_name))
+    if participant.clearance_required and participant.cleared_at is None:
+        done += texts.FINISHED_NOT_CLEARED
+    return (Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n✅ Saved.", edit=True)
+            .say(done))
+
+
+def mark_cleared(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    """/cleared: the participant reports their clinician's go-ahead."""
+    if not participant.clearance_required:
+        return Outcome().say(texts.CLEARED_NOT_NEEDED)
+    if participant.cleared_at is not None:
+        return Outcome().say(texts.CLEARED_ALREADY)
+    participant.cleared_at = ctx.now
+    store.touch(participant, now=ctx.now)
+    return Outcome().say(texts.CLEARED_OK)
+
+
+def describe_schedule(schedule: Schedule) -> str:
+    days = sched.format_weekdays(sched.decode_weekdays(schedule.session_days))
+    return (
+        f"• Training sessions: {days} at {sched.format_hhmm(schedule.session_time)}\n"
+        f"• Daily check-in: every day at {sched.format_hhmm(schedule.checkin_time)}\n"
+        f"• Weekly review: {sched.format_weekdays([schedule.review_day])} at "
+        f"{sched.format_hhmm(schedule.review_time)}"
+    )
+
+
+def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatch) -> Outcome:
+    participant.timezone = match.zone
+    participant.awaiting = None
+    store.touch(participant, now=ctx.now)
+    if participant.id is not None:
+        # Queued reminders were planned in the old zone's wall time.
+        reminder_store.replan(connection=ctx.connection, participant_id=participant.id, now=ctx.now)
+    local = ctx.now.astimezone(ZoneInfo(match.zone))
+    outcome = Outcome().say(f"Time zone set: {match.label}. It's {sched.format_hhmm(local.time())} "
+                            "there now.", remove_keyboard=True)
+    if participant.onboarding_step == "timezone":
+        participant.onboarding_step = "schedule"
+        outcome.extend(_offer_schedule(ctx, participant))
+    return outcome
+
+
+def _ask_timezone(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    participant.awaiting = "timezone"
+    return (Outcome()
+            .say(texts.TIMEZONE_QUESTION, location_button=texts.SHARE_LOCATION)
+            .say(f"Or keep {ctx.default_timezone}:",
+                 buttons=button_rows([(f"Use {ctx.default_timezone}", "o1:tz:default")])))
+
+
+def _offer_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
+    schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
+    return Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n" + texts.SCHEDULE_OUTRO,
+                         buttons=button_rows([("👍 Sounds good", "o1:sch:ok")]))
+
+
+def _screening_question(index: int) -> str:
+    return f"Question {index + 1} of {len(QUESTION_KEYS)}: {texts.SCREENING_QUESTIONS[index][1]}"
+
+
+def _consent_buttons():  # noqa: ANN202
+    return button_rows([("✅ I agree", "o1:consent:y"), ("No, thanks", "o1:consent:n")])
+
+
+def _screening_buttons(index: int):  # noqa: ANN202
+    return button_rows([("Yes", f"o1:s:{index}:y"), ("No", f"o1:s:{index}:n")])
+
+
+def _condition_buttons():  # noqa: ANN202
+    return tuple(button_rows(*[[(label, f"o1:c:{key}")] for key, label in texts.CONDITIONS]))
