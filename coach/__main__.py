@@ -1,5 +1,5 @@
 import sys
 
-from coach.cli import main
+from coach.cli.main import main
 
 sys.exit(main())

@@ -1,0 +1,1 @@
+"""The Telegram side: build_application() with every handler, thin handlers, keyboards and delivery."""

@@ -3,60 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterator
-from dataclasses import dataclass
-from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy import Engine
-from sqlmodel import select
-from telegram.ext import Application
 
-from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import FrozenClock
 from coach.core.config import load_settings
 from coach.devtools.emulator.runner import EmulatorThread
-from coach.devtools.person import Person
 from coach.devtools.running import running_bot
-from coach.scheduler.dispatcher import DispatchReport
-from coach.store import reminders as reminder_store
-from coach.store.db import make_engine, session_scope
+from coach.store.db import make_engine
 from coach.store.migrate import upgrade
-from coach.store.models import Participant
-
-TOKEN = "123456789:" + "e2e-test-token-" + "x" * 20
-ADMIN_ID = 90_001
-SECOND_ADMIN_ID = 90_002
-# Saturday 21 November 2026, 17:00 UTC = 18:00 in Berlin.
-START = datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
-
-
-@dataclass
-class World:
-    emulator: EmulatorThread
-    engine: Engine
-    clock: FrozenClock
-    application: Application
-
-    async def tick(self) -> DispatchReport:
-        """One reminders tick at the clock's current instant, as the JobQueue would run it."""
-        report = await self.application.bot_data[RUNTIME_KEY].reminders.tick()
-        await self.emulator.client.await_idle(timeout=10)
-        return report
-
-    def person(self, user_id: int, first_name: str = "Ann") -> Person:
-        return Person(self.emulator.client, user_id, first_name)
-
-    def reminders_of(self, telegram_id: int) -> list[tuple[str, str, str, str | None]]:
-        """(kind, local date, status, detail) of each of a participant's reminders, in due order."""
-        with session_scope(self.engine) as session:
-            pid = session.exec(select(Participant.id).where(Participant.telegram_id == telegram_id)).one()
-            return [(r.kind, r.local_date.isoformat(), r.status, r.detail)
-                    for r in reminder_store.for_participant(connection=session.connection(), participant_id=pid)]
-
-
-async def texts_since(person: Person, count_before: int) -> list[str]:
-    """The texts of the messages in the person's chat after the first `count_before`."""
-    return [m["text"] for m in (await person.messages())[count_before:]]
+from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, World
 
 
 @pytest.fixture
@@ -81,15 +37,3 @@ async def world(emulator, tmp_path) -> AsyncIterator[World]:
         yield World(emulator=emulator, engine=engine, clock=clock, application=application)
     engine.dispose()
     assert emulator.client.violations() == [], "the bot made calls the Bot API would reject"
-
-
-async def onboard(person: Person, *, condition: str = "Peripheral neuropathy", yes_to: int = 0,
-                  place: str = "Berlin") -> None:
-    """Walk through /start with consent, screening (the first `yes_to` answers yes), condition, zone."""
-    await person.say("/start")
-    await person.press("✅ I agree")
-    for index in range(7):
-        await person.press("Yes" if index < yes_to else "No")
-    await person.press(condition)
-    await person.say(place)
-    await person.press("👍 Sounds good")

@@ -22,7 +22,7 @@ from coach.domain.program import STARTER_PROGRAM, to_json
 from coach.services import texts
 from coach.store.db import session_scope
 from coach.store.models import AuditEntry, Participant, ProgramVersion, Reminder, SafetyFlag, Schedule
-from tests.e2e.conftest import ADMIN_ID, SECOND_ADMIN_ID, START, onboard, texts_since
+from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, onboard, texts_since
 
 BERLIN = ZoneInfo("Europe/Berlin")
 # START is Sat 21 Nov 2026, 18:00 Berlin (17:00 UTC); the default check-in is at 20:00 Berlin.

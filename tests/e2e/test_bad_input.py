@@ -8,7 +8,7 @@ from sqlmodel import select
 from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInDraft, Participant
-from tests.e2e.conftest import onboard
+from tests.helpers.bot_world import onboard
 
 
 def _checkin_count(world) -> int:

@@ -10,7 +10,7 @@ from sqlmodel import select
 from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Participant
-from tests.e2e.conftest import onboard
+from tests.helpers.bot_world import onboard
 
 TODAY = date(2026, 11, 21)  # Saturday, in Berlin at the frozen instant
 

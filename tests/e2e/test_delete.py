@@ -9,8 +9,8 @@ from sqlmodel import SQLModel
 
 from coach.store.db import session_scope
 from coach.store.models import Participant
-from tests.e2e.conftest import ADMIN_ID, onboard, texts_since
 from tests.e2e.test_weekly_review import SUNDAY_AFTERNOON, a_week, review_arrives
+from tests.helpers.bot_world import ADMIN_ID, onboard, texts_since
 
 DORA, EVAN = 7101, 7102
 

@@ -15,7 +15,7 @@ from coach.devtools.person import texts_of
 from coach.services.reports.export import csv_value
 from coach.store.db import session_scope
 from coach.store.models import Participant
-from tests.e2e.conftest import onboard
+from tests.helpers.bot_world import onboard
 
 IVY, MAX, STRANGER = 7201, 7202, 7203
 CSV_NAME, PDF_NAME = "coach-export-2026-11-21.csv", "coach-export-2026-11-21.pdf"  # Sat 21 Nov in Berlin

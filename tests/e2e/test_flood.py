@@ -11,7 +11,7 @@ from coach.devtools.person import texts_of
 from coach.services import texts
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Participant, SafetyFlag
-from tests.e2e.conftest import ADMIN_ID, onboard
+from tests.helpers.bot_world import ADMIN_ID, onboard
 
 FLOOD = 200
 RED_FLAG_AT = 100

@@ -7,7 +7,7 @@ from sqlmodel import select
 from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import Consent, Participant, Schedule, ScreeningAnswer
-from tests.e2e.conftest import onboard
+from tests.helpers.bot_world import onboard
 
 
 def _participant(world, telegram_id):

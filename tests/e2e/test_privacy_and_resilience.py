@@ -6,7 +6,7 @@ import logging
 
 from coach.core.logs import configure_logging
 from coach.devtools.person import texts_of
-from tests.e2e.conftest import onboard
+from tests.helpers.bot_world import onboard
 
 
 async def test_logs_hold_no_scores_or_notes_even_at_debug(world, caplog):

@@ -12,7 +12,7 @@ from sqlmodel import select
 
 from coach.store.db import session_scope
 from coach.store.models import Participant
-from tests.e2e.conftest import START, onboard, texts_since
+from tests.helpers.bot_world import START, onboard, texts_since
 
 # START is Sat 21 Nov 2026, 18:00 in Berlin; the default check-in is at 20:00 Berlin (19:00 UTC).
 CHECKIN_DUE = START + timedelta(hours=2)
@@ -146,7 +146,7 @@ async def test_a_restart_sends_no_reminder_twice(world, emulator, tmp_path):
     """A second bot process on the same database (a restart) plans and ticks again: still one reminder."""
     from coach.core.config import load_settings
     from coach.devtools.running import running_bot
-    from tests.e2e.conftest import TOKEN
+    from tests.helpers.bot_world import TOKEN
 
     hal = world.person(3008, "Hal")
     await onboard(hal)

@@ -7,7 +7,7 @@ from sqlmodel import select
 from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, SafetyFlag
-from tests.e2e.conftest import ADMIN_ID, SECOND_ADMIN_ID, onboard
+from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, onboard
 
 
 def _flags(world):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from coach.devtools.person import texts_of
-from tests.e2e.conftest import START, onboard, texts_since
+from tests.helpers.bot_world import START, onboard, texts_since
 
 # START is Sat 21 Nov 2026, 18:00 Berlin (17:00 UTC).
 CHECKIN_DUE = START + timedelta(hours=2)  # 20:00 Berlin

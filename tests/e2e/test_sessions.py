@@ -11,7 +11,7 @@ from sqlmodel import select
 from coach.devtools.person import texts_of
 from coach.store.db import session_scope
 from coach.store.models import Participant, Reminder, SessionLog
-from tests.e2e.conftest import START, onboard
+from tests.helpers.bot_world import START, onboard
 
 # Mon 23 Nov 2026, 18:00 Berlin = 17:00 UTC: a default training day's session reminder.
 MONDAY_SESSION = START + timedelta(days=2)

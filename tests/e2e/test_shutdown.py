@@ -26,7 +26,7 @@ from coach.services import texts
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
 from coach.store.models import Reminder
-from tests.e2e.conftest import ADMIN_ID, START, TOKEN, onboard
+from tests.helpers.bot_world import ADMIN_ID, START, TOKEN, onboard
 
 USER = 9101
 STARTUP_TIMEOUT = 60.0

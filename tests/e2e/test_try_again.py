@@ -17,7 +17,7 @@ from coach.domain.safety.replies import red_flag_reply
 from coach.services import texts
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInRevision, Note
-from tests.e2e.conftest import ADMIN_ID, onboard
+from tests.helpers.bot_world import ADMIN_ID, onboard
 
 # The bot waits up to a second for a lock on each attempt (SQLITE_BUSY_TIMEOUT_MS), so its whole
 # retry budget is about 7 s. Here a fresh attempt waits 0.1 s instead, which spends the same

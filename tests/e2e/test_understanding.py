@@ -13,7 +13,7 @@ from coach.devtools.person import texts_of
 from coach.domain.safety import KINDS, FlagKind, Urgency
 from coach.store.db import session_scope
 from coach.store.models import CheckIn, CheckInDraft, Note, SafetyFlag
-from tests.e2e.conftest import ADMIN_ID, SECOND_ADMIN_ID, onboard
+from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, onboard
 
 # One message a participant might send for each kind, and words its answer must contain.
 KIND_MESSAGES: dict[FlagKind, tuple[str, str]] = {

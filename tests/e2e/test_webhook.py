@@ -20,7 +20,7 @@ from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.webhook.serve import WebhookBot, running_webhook_bot
 from coach.webhook.server import SECRET_HEADER
-from tests.e2e.conftest import ADMIN_ID, START, TOKEN, onboard
+from tests.helpers.bot_world import ADMIN_ID, START, TOKEN, onboard
 
 SECRET = "webhook-test-secret-0123456789abcdef"
 

@@ -12,7 +12,7 @@ from coach.cli import main as coach_main
 from coach.domain.review_message import CLINICIAN_PROMPT, MESSAGE_LIMIT, clinician_prompt
 from coach.store.db import session_scope
 from coach.store.models import Participant, ProgramVersion, WeeklyReview
-from tests.e2e.conftest import ADMIN_ID, START, onboard, texts_since
+from tests.helpers.bot_world import ADMIN_ID, START, onboard, texts_since
 
 SUNDAY_AFTERNOON = START + timedelta(days=7, hours=20)  # Sun 29 Nov, 14:00 Berlin
 REVIEW_TIME = START + timedelta(days=8, hours=1, seconds=5)  # Sun 29 Nov, 19:00 Berlin

@@ -17,7 +17,7 @@ import pytest
 
 from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
 from coach.services import texts
-from tests.faults.conftest import Cluster, now, wait_until
+from tests.helpers.cluster import Cluster, now, wait_until
 
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300)]
 FIRST_CHAT = 700_000

@@ -1,0 +1,1 @@
+"""Handlers: one line of routing each into a use case."""

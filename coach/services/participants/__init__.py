@@ -1,0 +1,1 @@
+"""A participant's life cycle: onboarding with screening, and erasure."""

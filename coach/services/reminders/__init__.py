@@ -1,0 +1,1 @@
+"""When reminders come (schedule, pause, resume) and what they say."""

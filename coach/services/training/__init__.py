@@ -1,0 +1,1 @@
+"""Training: the program and its versions, and session logs."""
