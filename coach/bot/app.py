@@ -26,7 +26,13 @@ from coach.core.config import Settings
 from coach.core.metrics import Metrics
 from coach.domain import understanding
 from coach.scheduler.engine import ReminderEngine, schedule_ticks
+from coach.services.admin.callbacks import FootCleared
+from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer, StartCheckin
+from coach.services.participants.callbacks import EraseConfirm
 from coach.services.plumbing.runner import UseCaseRunner
+from coach.services.reminders.callbacks import ScheduleAsk, ScheduleChoice
+from coach.services.review.callbacks import ReviewAnswer
+from coach.services.training.callbacks import LogPress, SessionAnswer, SessionReminderPress
 
 PARTICIPANT_COMMANDS = [
     ("checkin", "Daily symptom check-in"),
@@ -117,17 +123,22 @@ def register_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(private, participant.other_message))
     application.add_handler(MessageHandler(
         filters.ChatType.PRIVATE & filters.UpdateType.EDITED_MESSAGE & filters.TEXT, participant.edited_message))
-    application.add_handler(CallbackQueryHandler(buttons.onboarding_button, pattern=buttons.ONBOARDING))
-    application.add_handler(CallbackQueryHandler(buttons.checkin_button, pattern=buttons.CHECKIN))
-    application.add_handler(CallbackQueryHandler(buttons.start_checkin_button, pattern=buttons.START_CHECKIN))
-    application.add_handler(CallbackQueryHandler(buttons.foot_button, pattern=buttons.FOOT))
-    application.add_handler(CallbackQueryHandler(buttons.session_reminder_button, pattern=buttons.SESSION_REMINDER))
-    application.add_handler(CallbackQueryHandler(buttons.session_question_button, pattern=buttons.SESSION_QUESTION))
-    application.add_handler(CallbackQueryHandler(buttons.log_button, pattern=buttons.LOG))
-    application.add_handler(CallbackQueryHandler(buttons.schedule_button, pattern=buttons.SCHEDULE))
-    application.add_handler(CallbackQueryHandler(buttons.weekly_review_button, pattern=buttons.WEEKLY_REVIEW))
-    application.add_handler(CallbackQueryHandler(buttons.delete_button, pattern=buttons.DELETE))
-    application.add_handler(CallbackQueryHandler(admin.admin_button, pattern=admin.ADMIN_BUTTON))
+    # Each button kind is a typed value from the feature that owns it; its parse() is the pattern.
+    for handler, pattern in (
+            (buttons.onboarding_button, buttons.is_onboarding),
+            (buttons.checkin_button, CheckinScore.matches),
+            (buttons.checkin_cancel_button, CheckinCancel.matches),
+            (buttons.start_checkin_button, StartCheckin.matches),
+            (buttons.foot_button, FootAnswer.matches),
+            (buttons.session_reminder_button, SessionReminderPress.matches),
+            (buttons.session_question_button, SessionAnswer.matches),
+            (buttons.log_button, LogPress.matches),
+            (buttons.schedule_ask_button, ScheduleAsk.matches),
+            (buttons.schedule_choice_button, ScheduleChoice.matches),
+            (buttons.weekly_review_button, ReviewAnswer.matches),
+            (buttons.delete_button, EraseConfirm.matches),
+            (admin.foot_cleared_button, FootCleared.matches)):
+        application.add_handler(CallbackQueryHandler(handler, pattern=pattern))
     # Last: forged or retired button data still gets an answer, never silence.
     application.add_handler(CallbackQueryHandler(buttons.unknown_button))
     application.add_error_handler(errors.on_error)

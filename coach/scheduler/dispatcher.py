@@ -236,7 +236,7 @@ class Dispatcher:
             if session_store.get_log(session=ctx.session, participant_id=who, local_date=day) is not None:
                 return None, "session already logged"
             program = programs.current(ctx.session, who)[1]
-            return reminder_texts.session_reminder(reminder.first_name, reminder.id, program,
+            return reminder_texts.session_reminder(reminder.first_name, who, reminder.id, program,
                                                    snoozed=reminder.kind == store.SNOOZED_SESSION,
                                                    safety_note=open_flags_note(ctx.session, participant_id=who)), None
         if reminder.kind == "review":

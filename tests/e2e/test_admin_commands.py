@@ -138,7 +138,7 @@ async def test_every_admin_command_is_refused_to_a_non_admin_and_nothing_leaks_o
 
     # A forged foot-cleared button is no better.
     own_message = (await them.messages())[-1]["message_id"]
-    await them.press_data(own_message, f"a1:foot:{flag}")
+    await them.press_data(own_message, f"a2:foot:{flag}:1")
     assert world.emulator.client.callback_answers()[-1]["text"] == texts.NOT_YOUR_BUTTON
 
     assert _snapshot(world, 7002) == before_quinn
@@ -436,7 +436,7 @@ async def test_ack_and_the_foot_cleared_button_are_audited(world):
     assert acked.startswith(f"Flag #{flag} (foot wound/blister) for Gus (id 7001) acknowledged.")
     world.clock.set(START + timedelta(minutes=20))
     button_message, button_data = await admin.find_button("Foot cleared — usual program")
-    assert button_data == f"a1:foot:{flag}"
+    assert button_data.startswith(f"a2:foot:{flag}:")  # the flag and the participant it was raised for
     await admin.press("Foot cleared — usual program")
     assert "Good news: your foot has been cleared" in (await gus.messages())[-1]["text"]
     assert _audit(world, 7001) == [

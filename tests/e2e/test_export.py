@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from sqlalchemy import select
 from sqlmodel import SQLModel
 
-from coach.cli import main as coach_main
+from coach.cli.main import main as coach_main
 from coach.devtools.person import texts_of
 from coach.services.reports.export import csv_value
 from coach.store.db import session_scope

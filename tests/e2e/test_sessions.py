@@ -9,6 +9,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from coach.devtools.person import texts_of
+from coach.services.training.callbacks import ReminderAction, SessionAnswer, SessionQuestion, SessionReminderPress
 from coach.store.db import session_scope
 from coach.store.models import Participant, Reminder, SessionLog
 from tests.helpers.bot_world import START, onboard
@@ -156,8 +157,10 @@ async def test_someone_elses_session_buttons_change_nothing(world):
     await gus.press("✅ Done")
     with session_scope(world.engine) as session:
         log_id = session.exec(select(SessionLog.id)).one()
-    await hana.press_data(reminder["message_id"], f"s1:{log_id}:rpe:3")
-    assert world.emulator.client.callback_answers()[-1]["text"] == "That button isn't for you."
+    gus_id, hana_id = _participant_id(world, 4007), _participant_id(world, 4008)
+    for owner in (gus_id, hana_id):  # Gus's data as it was sent, and the same with Hana's own id forged in
+        await hana.press_data(reminder["message_id"], SessionAnswer(owner, log_id, SessionQuestion.RPE, 3).encode())
+        assert world.emulator.client.callback_answers()[-1]["text"] == "That button isn't for you."
     assert _logs(world, 4007) == [("2026-11-23", "done", None, None, None)]
 
 
@@ -187,13 +190,18 @@ def _reminder_data(message, action: str) -> str:
 
 
 
+def _participant_id(world, telegram_id: int) -> int:
+    with session_scope(world.engine) as session:
+        return session.exec(select(Participant.id).where(Participant.telegram_id == telegram_id)).one()
+
+
 def _reminder_data_of(world, telegram_id: int, action: str) -> str:
     """The callback data a session reminder button of this participant carries (built from the stored id)."""
+    pid = _participant_id(world, telegram_id)
     with session_scope(world.engine) as session:
-        pid = session.exec(select(Participant.id).where(Participant.telegram_id == telegram_id)).one()
         reminder_id = session.exec(select(Reminder.id).where(Reminder.participant_id == pid,
                                                              Reminder.kind == "session")).one()
-    return f"r1:{reminder_id}:{action}"
+    return SessionReminderPress(pid, reminder_id, ReminderAction(action)).encode()
 
 
 async def test_tapping_done_after_a_full_log_keeps_the_answers(world):

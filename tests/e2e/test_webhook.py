@@ -11,7 +11,7 @@ import aiohttp
 import pytest
 from sqlalchemy import Engine
 
-from coach.cli import main
+from coach.cli.main import main
 from coach.core.clock import FrozenClock
 from coach.core.config import load_settings
 from coach.devtools.person import Person, texts_of

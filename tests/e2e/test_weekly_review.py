@@ -8,8 +8,9 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from coach.cli import main as coach_main
+from coach.cli.main import main as coach_main
 from coach.domain.review_message import CLINICIAN_PROMPT, MESSAGE_LIMIT, clinician_prompt
+from coach.services.review.callbacks import ReviewAnswer, ReviewChoice
 from coach.store.db import session_scope
 from coach.store.models import Participant, ProgramVersion, WeeklyReview
 from tests.helpers.bot_world import ADMIN_ID, START, onboard, texts_since
@@ -80,7 +81,7 @@ async def test_the_weekly_job_sends_the_chart_and_a_progression_that_apply_store
     assert "Sit-to-stand from a chair — 2 × 10 (bodyweight)" in program[-1]["text"]
 
     # A second press (a double tap, or an old copy of the message) changes nothing more.
-    await ivy.press_data(words["message_id"], f"w1:{review_rows(world)[0].id}:a")
+    await ivy.press_data(words["message_id"], _apply(review_rows(world)[0]))
     assert "Already done" in world.emulator.client.callback_answers()[-1]["text"]
     assert versions_of(world, 6001) == [(1, "starter"), (2, "progress")]
     assert [(r.decision, r.status) for r in review_rows(world)] == [("progress", "applied")]
@@ -98,9 +99,8 @@ async def test_keep_leaves_the_program_and_nobody_else_can_press_apply(world):
     world.clock.set(SUNDAY_AFTERNOON - timedelta(hours=1))
     await a_week(jo)
     _, words = await review_arrives(world, jo)
-    review_id = review_rows(world)[0].id
 
-    await max_.press_data(words["message_id"], f"w1:{review_id}:a")  # forged: Jo's review, Max's press
+    await max_.press_data(words["message_id"], _apply(review_rows(world)[0]))  # Jo's review, Max's press
     assert world.emulator.client.callback_answers()[-1]["text"] == "That button isn't for you."
     assert versions_of(world, 6002) == [] and review_rows(world)[0].status == "proposed"
 
@@ -268,7 +268,7 @@ async def test_an_earlier_weeks_apply_cannot_override_a_later_review(world):
     (second,) = [t for t in await texts_since(una, before) if t.startswith("Your weekly review")]
     assert "🩺 Suggestion" in second and second.endswith(clinician_prompt("see_clinician"))
 
-    await una.press_data(first_review["message_id"], f"w1:{review_rows(world)[0].id}:a")
+    await una.press_data(first_review["message_id"], _apply(review_rows(world)[0]))
     assert "only your latest review counts" in world.emulator.client.callback_answers()[-1]["text"]
     assert versions_of(world, 6011) == []
 
@@ -287,3 +287,8 @@ async def test_someone_who_checks_in_every_evening_reads_seven_of_seven(world):
     assert "Check-ins 7 of 7 days" in words["text"]
     assert "Next week I can compare with your usual level." in words["text"]
     assert len(words["text"]) <= MESSAGE_LIMIT
+
+
+def _apply(review) -> str:
+    """The Apply button's data for a stored review, as the bot wrote it."""
+    return ReviewAnswer(review.participant_id, review.id, ReviewChoice.APPLY).encode()

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from coach.cli import main as coach_main
+from coach.cli.main import main as coach_main
 from coach.store import participants
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade

@@ -11,7 +11,7 @@ from datetime import date
 import pytest
 from sqlalchemy import text
 
-from coach.cli import main as coach_main
+from coach.cli.main import main as coach_main
 from coach.domain.review_message import CLINICIAN_PROMPT
 from coach.services.review import bulk as review_bulk
 from coach.services.review import weekly as review

@@ -9,17 +9,16 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
-from coach.bot.runtime import runtime
 from coach.services.admin import changes as admin_changes
 from coach.services.admin import flags as admin
 from coach.services.admin import overview as admin_overview
+from coach.services.admin.callbacks import FootCleared
 from coach.services.plumbing import gate
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.gate import AdminUseCase
 from coach.services.plumbing.replies import Outcome
 from coach.services.training import programs
 
-ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})$")
 # /user_6004: the tappable form /users and the digest write (a space would end the command before the id).
 
 
@@ -61,10 +60,11 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     await _run_for_admin(update, context, admin_overview.stats)
 
 
-async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+async def foot_cleared_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Foot cleared — usual program."""
-    wound_flag_id = int(ADMIN_BUTTON.match(update.callback_query.data).group(1))
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(ctx, admin_id, wound_flag_id))
+    data = FootCleared.parse(update.callback_query.data)
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(
+        ctx, admin_id, data.flag_id, data.participant_id))
 
 
 async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -72,12 +72,11 @@ async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     args = command_args(update)
     if not args.strip():
         await run_for_participant(update, context, programs.show)
-    elif update.effective_user.id in runtime(context).settings.coach_admin_ids:
-        await _run_for_admin(update, context,
-                             lambda ctx, admin_id: admin_changes.show_or_edit_program(ctx, admin_id, args))
-    else:
-        # Not an admin: nobody else's program, and no hint that one could be asked for.
-        await run_for_participant(update, context, programs.show)
+        return
+    sender = update.effective_user.id
+    await run_plain(update, context, lambda ctx: gate.admin_or_participant(
+        ctx, sender, as_admin=lambda ctx, admin_id: admin_changes.show_or_edit_program(ctx, admin_id, args),
+        as_participant=programs.show))
 
 
 TAPPABLE = re.compile(r"^/(user|ack)_(\d{1,15})(?:@\w+)?$")

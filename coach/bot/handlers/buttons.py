@@ -1,8 +1,7 @@
-"""Button presses. Callback data is short and versioned; every use case re-checks ownership."""
+"""Button presses. Each feature's callback data is a typed value parsed here; a press naming a participant's
+row must come from that participant, and every use case re-checks the row besides."""
 
 from __future__ import annotations
-
-import re
 
 from telegram import Update
 from telegram.ext import ContextTypes
@@ -11,39 +10,45 @@ from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
 from coach.services import texts
 from coach.services.checkins import daily as checkins
+from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer
 from coach.services.participants import erasure, onboarding
+from coach.services.participants.callbacks import (
+    ONBOARDING,
+    AcceptSchedule,
+    ConditionChoice,
+    Consent,
+    EraseConfirm,
+    ScreeningAnswer,
+    UseDefaultZone,
+)
 from coach.services.plumbing.replies import Outcome
 from coach.services.reminders import schedules
+from coach.services.reminders.callbacks import ScheduleAsk, ScheduleChoice
 from coach.services.review import weekly as review
+from coach.services.review.callbacks import ReviewAnswer
 from coach.services.training import sessions
+from coach.services.training.callbacks import LogPress, SessionAnswer, SessionReminderPress
 
-ONBOARDING = re.compile(r"^o1:(consent:[yn]|s:\d{1,2}:[yn]|c:[a-z_]{1,16}|tz:default|sch:ok)$")
-CHECKIN = re.compile(r"^c1:(\d{1,9}):(\d|x):(\d{1,2})$")
-FOOT = re.compile(r"^f1:(\d{1,9}):([01])$")
-START_CHECKIN = re.compile("^" + re.escape(checkins.START_CHECKIN) + "$")
-SESSION_REMINDER = re.compile(r"^r1:(\d{1,9}):([dpsz])$")
-SESSION_QUESTION = re.compile(r"^s1:(\d{1,9}):(rpe|pain|reps):(\d{1,2})$")
-LOG = re.compile(r"^l1:([dps]):(\d{8})$")
-SCHEDULE = re.compile(r"^h1:([ctdr])(?::(\d{3,4}))?$")
-WEEKLY_REVIEW = re.compile(r"^w1:(\d{1,9}):([ak])$")
-DELETE = re.compile(r"^d1:(\d{1,9}):(\d{1,10}):([yn])$")
+
+def is_onboarding(data: object) -> bool:
+    return any(kind.matches(data) for kind in ONBOARDING)
 
 
 async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Consent, screening, condition, time zone and schedule buttons."""
-    parts = update.callback_query.data.split(":")[1:]
+    data = next(parsed for kind in ONBOARDING if (parsed := kind.parse(update.callback_query.data)) is not None)
 
     def use_case(ctx, participant):  # noqa: ANN001, ANN202
-        match parts:
-            case ["consent", answer]:
-                return onboarding.answer_consent(ctx, participant, answer == "y")
-            case ["s", index, answer]:
-                return onboarding.answer_screening(ctx, participant, int(index), answer == "y")
-            case ["c", key]:
+        match data:
+            case Consent(agreed=agreed):
+                return onboarding.answer_consent(ctx, participant, agreed)
+            case ScreeningAnswer(index=index, yes=yes):
+                return onboarding.answer_screening(ctx, participant, index, yes)
+            case ConditionChoice(key=key):
                 return onboarding.answer_condition(ctx, participant, key)
-            case ["tz", "default"]:
+            case UseDefaultZone():
                 return onboarding.use_default_timezone(ctx, participant)
-            case ["sch", "ok"]:
+            case AcceptSchedule():
                 return onboarding.accept_schedule(ctx, participant)
         return Outcome(toast=texts.STALE_BUTTON)
 
@@ -51,13 +56,17 @@ async def onboarding_button(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 
 
 async def checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A score (or foot check, or Cancel) on the check-in message."""
-    draft_id, step, value = CHECKIN.match(update.callback_query.data).groups()
-    if step == "x":
-        await run_for_participant(update, context, lambda ctx, p: checkins.cancel_draft(ctx, p, int(draft_id)))
-        return
+    """A score (or the foot answer) on the check-in message."""
+    data = CheckinScore.parse(update.callback_query.data)
     await run_for_participant(update, context, lambda ctx, p: checkins.press(
-        ctx, p, int(draft_id), int(step), int(value)))
+        ctx, p, data.draft_id, data.step, data.value), owner=data.owner)
+
+
+async def checkin_cancel_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Cancel on the check-in message."""
+    data = CheckinCancel.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: checkins.cancel_draft(ctx, p, data.draft_id),
+                              owner=data.owner)
 
 
 async def start_checkin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -67,53 +76,57 @@ async def start_checkin_button(update: Update, context: ContextTypes.DEFAULT_TYP
 
 async def foot_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """The foot question after a typed check-in."""
-    checkin_id, answer = FOOT.match(update.callback_query.data).groups()
+    data = FootAnswer.parse(update.callback_query.data)
     await run_for_participant(update, context, lambda ctx, p: checkins.answer_foot_check(
-        ctx, p, int(checkin_id), answer == "1"))
+        ctx, p, data.checkin_id, data.problem), owner=data.owner)
 
 
 async def session_reminder_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Done, Partly, Skip today or Snooze on a session reminder."""
-    reminder_id, action = SESSION_REMINDER.match(update.callback_query.data).groups()
+    data = SessionReminderPress.parse(update.callback_query.data)
     await run_for_participant(update, context, lambda ctx, p: sessions.reminder_button(
-        ctx, p, int(reminder_id), action))
+        ctx, p, data.reminder_id, data.action), owner=data.owner)
 
 
 async def session_question_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Effort, pain during the session, or reps against the target."""
-    log_id, question, value = SESSION_QUESTION.match(update.callback_query.data).groups()
-    await run_for_participant(update, context, lambda ctx, p: sessions.answer(ctx, p, int(log_id), question,
-                                                                               int(value)))
+    data = SessionAnswer.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: sessions.answer(
+        ctx, p, data.log_id, data.question, data.value), owner=data.owner)
 
 
 async def log_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Done / Partly / Skipped under a bare /log."""
-    action, day = LOG.match(update.callback_query.data).groups()
-    await run_for_participant(update, context, lambda ctx, p: sessions.log_button(ctx, p, action, day))
+    data = LogPress.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: sessions.log_button(ctx, p, data.action, data.day))
 
 
-async def schedule_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """A part of the schedule to change, or the choice for it."""
-    part, code = SCHEDULE.match(update.callback_query.data).groups()
-    if code is None:
-        await run_for_participant(update, context, lambda ctx, p: schedules.ask_part(ctx, p, part))
-    else:
-        await run_for_participant(update, context, lambda ctx, p: schedules.choose(ctx, p, part, code))
+async def schedule_ask_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A part of the schedule to change."""
+    data = ScheduleAsk.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: schedules.ask_part(ctx, p, data.part))
+
+
+async def schedule_choice_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The choice for a part of the schedule."""
+    data = ScheduleChoice.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: schedules.choose(ctx, p, data.part, data.code))
 
 
 async def weekly_review_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Apply or Keep my current plan, on a weekly review."""
-    review_id, choice = WEEKLY_REVIEW.match(update.callback_query.data).groups()
-    await run_for_participant(update, context, lambda ctx, p: review.answer(ctx, p, int(review_id), choice))
+    data = ReviewAnswer.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: review.answer(ctx, p, data.review_id, data.choice),
+                              owner=data.owner)
+
+
+async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Erase everything / keep my data."""
+    data = EraseConfirm.parse(update.callback_query.data)
+    await run_for_participant(update, context, lambda ctx, p: erasure.confirm(
+        ctx, p, data.owner, data.minute, data.erase), during_onboarding=True)
 
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Forged, malformed or retired callback data: say so, change nothing."""
     await deliver(update, context, Outcome(toast=texts.STALE_BUTTON))
-
-
-async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Erase everything / keep my data."""
-    participant_id, minute, answer = DELETE.match(update.callback_query.data).groups()
-    await run_for_participant(update, context, lambda ctx, p: erasure.confirm(
-        ctx, p, int(participant_id), int(minute), answer == "y"), during_onboarding=True)

@@ -28,11 +28,12 @@ def command_args(update: Update) -> str:
 
 
 async def run_for_participant(update: Update, context: ContextTypes.DEFAULT_TYPE, use_case: ParticipantUseCase,
-                              *, during_onboarding: bool = False) -> None:
-    """Run a participant use case for the sender (the gate in services decides who may)."""
+                              *, during_onboarding: bool = False, owner: int | None = None) -> None:
+    """Run a participant use case for the sender (the gate in services decides who may); `owner` is the
+    participant a pressed button was made for."""
     telegram_id = update.effective_user.id
     outcome = await runtime(context).runner.run_async(lambda ctx: gate.for_participant(
-        ctx, telegram_id, use_case, during_onboarding=during_onboarding))
+        ctx, telegram_id, use_case, during_onboarding=during_onboarding, owner=owner))
     await deliver(update, context, outcome)
 
 

@@ -6,11 +6,11 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
-from coach.bot.runtime import runtime
 from coach.services import texts
 from coach.services.checkins import daily as checkins
 from coach.services.free_text import messages as inbox
 from coach.services.participants import erasure, onboarding
+from coach.services.plumbing import gate
 from coach.services.plumbing.replies import Outcome
 from coach.services.reminders import schedules
 from coach.services.review import week
@@ -26,10 +26,8 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/help: what the bot can do (admins also see their part)."""
-    text = texts.HELP_PARTICIPANT
-    if update.effective_user.id in runtime(context).settings.coach_admin_ids:
-        text += texts.HELP_ADMIN
-    await run_plain(update, context, lambda ctx: Outcome().say(text))
+    sender = update.effective_user.id
+    await run_plain(update, context, lambda ctx: gate.help_for(ctx, sender))
 
 
 async def checkin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -16,6 +16,7 @@ from coach.domain.symptoms import (
 from coach.domain.understanding.classify import Understanding, understand
 from coach.domain.understanding.scores import Ambiguity, Doubt
 from coach.services import texts
+from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, Reply, button_rows
 from coach.services.safety import red_flags as safety
@@ -26,8 +27,6 @@ from coach.store.models import CheckIn, CheckInDraft, Participant
 from coach.store.participants import ParticipantView
 
 FOOT_STEP = len(ITEMS)
-# Callback data of the "Check in now" button offered after a note.
-START_CHECKIN = "cs1"
 _DOUBT_TEXTS = {Doubt.RANGE: texts.AMBIGUOUS_RANGE, Doubt.FRACTION: texts.AMBIGUOUS_FRACTION,
                 Doubt.OUT_OF_RANGE: texts.AMBIGUOUS_OUT_OF_RANGE, Doubt.TWO_VALUES: texts.AMBIGUOUS_TWO_VALUES}
 
@@ -137,7 +136,8 @@ def _save_whole(ctx: UseCaseContext, participant: Participant | ParticipantView,
         outcome.extend(safety.foot_problem_reported(ctx, _full(ctx, participant)))
     elif understood.foot_problem is None and needs_foot_check(participant.condition):
         outcome.say(_foot_question(ctx, participant, understood.day), buttons=button_rows(
-            [("No new problems", f"f1:{saved.checkin.id}:0"), ("Yes", f"f1:{saved.checkin.id}:1")]))
+            [("No new problems", FootAnswer(participant.id, saved.checkin.id, False).encode()),
+             ("Yes", FootAnswer(participant.id, saved.checkin.id, True).encode())]))
     return outcome
 
 
@@ -301,18 +301,21 @@ def _draft_reply(draft: CheckInDraft, participant: Participant, *, edit: bool) -
     lines = [f"Check-in for {format_day(draft.local_date)}"]
     if answered:
         lines.append(format_scores(answered))
-    cancel_row = [("Cancel", f"c1:{draft.id}:x:0")]
+    cancel_row = [("Cancel", CheckinCancel(participant.id, draft.id).encode())]
+
+    def score(value: int) -> str:
+        return CheckinScore(participant.id, draft.id, step, value).encode()
+
     if step == FOOT_STEP:
         lines.append("\n" + texts.FOOT_QUESTION)
-        buttons = button_rows([("No new problems", f"c1:{draft.id}:{FOOT_STEP}:0"),
-                               ("Yes", f"c1:{draft.id}:{FOOT_STEP}:1")], cancel_row)
+        buttons = button_rows([("No new problems", score(0)), ("Yes", score(1))], cancel_row)
     else:
         item = ITEMS[step]
         lines.append(f"\n{ITEM_LABELS[item].capitalize()} right now? (0 = none, 10 = worst)")
         if step == 0:
             lines.append("You can also just type all four, e.g. pain 4 numbness 2 tingling 3 balance 1")
-        buttons = button_rows([(str(v), f"c1:{draft.id}:{step}:{v}") for v in range(0, 6)],
-                              [(str(v), f"c1:{draft.id}:{step}:{v}") for v in range(6, 11)], cancel_row)
+        buttons = button_rows([(str(v), score(v)) for v in range(0, 6)],
+                              [(str(v), score(v)) for v in range(6, 11)], cancel_row)
     return Reply("\n".join(lines), buttons=buttons, edit=edit)
 
 

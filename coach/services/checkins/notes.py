@@ -6,7 +6,7 @@ from datetime import date
 
 from coach.domain.symptoms import format_day
 from coach.services import texts
-from coach.services.checkins.daily import START_CHECKIN
+from coach.services.checkins.callbacks import StartCheckin
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, button_rows
 from coach.store import checkins as checkin_store
@@ -30,7 +30,7 @@ def keep(ctx: UseCaseContext, participant: Participant | ParticipantView, text: 
     if not offer or day != ctx.local_today(participant):
         return Outcome().say(reply)
     return Outcome().say(reply + "\n\n" + texts.NOTE_OFFER_CHECKIN,
-                         buttons=button_rows([(texts.CHECK_IN_NOW, START_CHECKIN)]))
+                         buttons=button_rows([(texts.CHECK_IN_NOW, StartCheckin().encode())]))
 
 
 def quote(text: str) -> str:

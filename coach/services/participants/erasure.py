@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from coach.services.participants.callbacks import EraseConfirm
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, button_rows
 from coach.store import participants as participant_store
@@ -31,8 +32,8 @@ def ask(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/delete: what would be erased, with a confirmation naming this participant and when it was asked."""
     minute = int(ctx.now.timestamp() // 60)
     return Outcome().say(ASK, buttons=button_rows(
-        [("Yes, erase everything", f"d1:{participant.id}:{minute}:y")],
-        [("No, keep my data", f"d1:{participant.id}:{minute}:n")]))
+        [("Yes, erase everything", EraseConfirm(participant.id, minute, True).encode())],
+        [("No, keep my data", EraseConfirm(participant.id, minute, False).encode())]))
 
 
 def confirm(ctx: UseCaseContext, participant: Participant, participant_id: int, asked_minute: int,

@@ -7,6 +7,13 @@ from zoneinfo import ZoneInfo
 from coach.domain import schedule as sched
 from coach.domain.timezones import ZoneMatch, describe_zone, resolve_zone_location, resolve_zone_text
 from coach.services import texts
+from coach.services.participants.callbacks import (
+    AcceptSchedule,
+    ConditionChoice,
+    Consent,
+    ScreeningAnswer,
+    UseDefaultZone,
+)
 from coach.services.plumbing.context import UseCaseContext, first_name_suffix
 from coach.services.plumbing.replies import Outcome, button_rows
 from coach.store import participants as store
@@ -191,13 +198,13 @@ def _ask_timezone(ctx: UseCaseContext, participant: Participant) -> Outcome:
     return (Outcome()
             .say(texts.TIMEZONE_QUESTION, location_button=texts.SHARE_LOCATION)
             .say(f"Or keep {ctx.default_timezone}:",
-                 buttons=button_rows([(f"Use {ctx.default_timezone}", "o1:tz:default")])))
+                 buttons=button_rows([(f"Use {ctx.default_timezone}", UseDefaultZone().encode())])))
 
 
 def _offer_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
     schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
     return Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n" + texts.SCHEDULE_OUTRO,
-                         buttons=button_rows([("👍 Sounds good", "o1:sch:ok")]))
+                         buttons=button_rows([("👍 Sounds good", AcceptSchedule().encode())]))
 
 
 def _screening_question(index: int) -> str:
@@ -205,12 +212,12 @@ def _screening_question(index: int) -> str:
 
 
 def _consent_buttons():  # noqa: ANN202
-    return button_rows([("✅ I agree", "o1:consent:y"), ("No, thanks", "o1:consent:n")])
+    return button_rows([("✅ I agree", Consent(True).encode()), ("No, thanks", Consent(False).encode())])
 
 
 def _screening_buttons(index: int):  # noqa: ANN202
-    return button_rows([("Yes", f"o1:s:{index}:y"), ("No", f"o1:s:{index}:n")])
+    return button_rows([("Yes", ScreeningAnswer(index, True).encode()), ("No", ScreeningAnswer(index, False).encode())])
 
 
 def _condition_buttons():  # noqa: ANN202
-    return tuple(button_rows(*[[(label, f"o1:c:{key}")] for key, label in texts.CONDITIONS]))
+    return tuple(button_rows(*[[(label, ConditionChoice(key).encode())] for key, label in texts.CONDITIONS]))

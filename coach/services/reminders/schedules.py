@@ -14,6 +14,7 @@ from coach.services import texts
 from coach.services.participants.onboarding import describe_schedule
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, button_rows
+from coach.services.reminders.callbacks import ScheduleAsk, ScheduleChoice, SchedulePart
 from coach.store import participants as participant_store
 from coach.store import reminders as reminder_store
 from coach.store.models import Participant, Schedule
@@ -49,7 +50,8 @@ def ask_part(ctx: UseCaseContext, participant: Participant, part: str) -> Outcom
     if part == "t":
         return Outcome().say("New time for training sessions?", edit=True, buttons=_time_buttons("t"))
     if part == "d":
-        rows = [[(sched.format_weekdays(_days(code)), f"h1:d:{code}")] for code in DAY_CHOICES]
+        rows = [[(sched.format_weekdays(_days(code)), ScheduleChoice(SchedulePart.TRAINING_DAYS, code).encode())]
+                for code in DAY_CHOICES]
         return Outcome().say("Which days would you like to train?", edit=True, buttons=button_rows(*rows))
     if part == "r":
         return Outcome().say("To move the weekly review, type it with a day and time, e.g. "
@@ -153,12 +155,17 @@ def _describe(ctx: UseCaseContext, participant: Participant, schedule: Schedule)
 
 
 def _part_buttons():  # noqa: ANN202
-    return button_rows([("⏰ Check-in time", "h1:c"), ("🏋 Session time", "h1:t")],
-                       [("📅 Training days", "h1:d"), ("📋 Weekly review", "h1:r")])
+    def ask(part: SchedulePart) -> str:
+        return ScheduleAsk(part).encode()
+
+    return button_rows([("⏰ Check-in time", ask(SchedulePart.CHECKIN_TIME)),
+                        ("🏋 Session time", ask(SchedulePart.SESSION_TIME))],
+                       [("📅 Training days", ask(SchedulePart.TRAINING_DAYS)),
+                        ("📋 Weekly review", ask(SchedulePart.REVIEW))])
 
 
 def _time_buttons(part: str):  # noqa: ANN202
-    codes = [(t, f"h1:{part}:{t.replace(':', '')}") for t in TIME_CHOICES]
+    codes = [(t, ScheduleChoice(SchedulePart(part), t.replace(":", "")).encode()) for t in TIME_CHOICES]
     return button_rows(codes[:4], codes[4:8], codes[8:])
 
 

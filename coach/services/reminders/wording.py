@@ -5,6 +5,7 @@ from __future__ import annotations
 from coach.domain.program import Program, describe_exercise
 from coach.services.plumbing.context import first_name_suffix
 from coach.services.plumbing.replies import Reply, button_rows
+from coach.services.training.callbacks import ReminderAction, SessionReminderPress
 
 SESSION_SAFETY = ("Move slowly and within comfort. If pain rises sharply, or you feel unsteady, faint or "
                   "short of breath, stop and rest — that is the right call, not a failure.")
@@ -35,15 +36,19 @@ def session_text(first_name: str, program: Program, *, safety_note: str = "") ->
             + note + SESSION_SAFETY)
 
 
-def session_reminder(first_name: str, reminder_id: int, program: Program, *, snoozed: bool = False,
+def session_reminder(first_name: str, participant_id: int, reminder_id: int, program: Program, *,
+                     snoozed: bool = False,
                      safety_note: str = "") -> Reply:
     text = session_text(first_name, program, safety_note=safety_note)
     if snoozed:
         text = "⏰ Here's your snoozed reminder.\n" + text
     return Reply(text + "\n\nTap when you're done, or if today isn't a training day for you:",
-                 buttons=session_buttons(reminder_id))
+                 buttons=session_buttons(participant_id, reminder_id))
 
 
-def session_buttons(reminder_id: int):  # noqa: ANN201
-    return button_rows([("✅ Done", f"r1:{reminder_id}:d"), ("🌓 Partly", f"r1:{reminder_id}:p")],
-                       [("Skip today", f"r1:{reminder_id}:s"), ("⏰ Snooze 30 min", f"r1:{reminder_id}:z")])
+def session_buttons(participant_id: int, reminder_id: int):  # noqa: ANN201
+    def press(action: ReminderAction) -> str:
+        return SessionReminderPress(participant_id, reminder_id, action).encode()
+
+    return button_rows([("✅ Done", press(ReminderAction.DONE)), ("🌓 Partly", press(ReminderAction.PARTLY))],
+                       [("Skip today", press(ReminderAction.SKIP)), ("⏰ Snooze 30 min", press(ReminderAction.SNOOZE))])

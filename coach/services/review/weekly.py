@@ -35,6 +35,7 @@ from coach.services import texts
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, Reply, button_rows
 from coach.services.reports.chart import ChartData, ChartMark, chart_window
+from coach.services.review.callbacks import ReviewAnswer, ReviewChoice
 from coach.services.safety.training_hold import training_hold
 from coach.services.training import programs
 from coach.store import reviews as store
@@ -259,7 +260,8 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
         base_version=prepared.base_version, status="sending", message_id=None, digest_pending=False)
     buttons = ()
     if result.proposed is not None:
-        buttons = button_rows([("✅ Apply", f"w1:{row.id}:a"), ("Keep my current plan", f"w1:{row.id}:k")])
+        apply, keep = (ReviewAnswer(participant_id, row.id, choice).encode() for choice in ReviewChoice)
+        buttons = button_rows([("✅ Apply", apply), ("Keep my current plan", keep)])
     return Reply(prepared.message, buttons=buttons, chart=prepared.chart), None
 
 

@@ -12,6 +12,7 @@ from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, Reply, button_rows
 from coach.services.reminders import wording as reminder_texts
 from coach.services.training import programs
+from coach.services.training.callbacks import LogAction, LogPress, SessionAnswer, SessionQuestion
 from coach.store import reminders as reminder_store
 from coach.store import sessions as store
 from coach.store.models import Participant, SessionLog
@@ -75,10 +76,15 @@ def log_command(ctx: UseCaseContext, participant: Participant, text: str) -> Out
     """`/log [date] done|partly|skipped [rpe N] [pain N] [reps fewer|planned|more]`."""
     if not text.strip():
         day = f"{ctx.local_today(participant):%Y%m%d}"
+
+        def press(action: LogAction) -> str:
+            return LogPress(action, day).encode()
+
         return Outcome().say("How did today's session go? Tap below, or type it after /log — "
                              + domain.LOG_USAGE.removeprefix("Write it like: "),
-                             buttons=button_rows([("✅ Done", f"l1:d:{day}"), ("🌓 Partly", f"l1:p:{day}"),
-                                                  ("Skipped", f"l1:s:{day}")]))
+                             buttons=button_rows([("✅ Done", press(LogAction.DONE)),
+                                                  ("🌓 Partly", press(LogAction.PARTLY)),
+                                                  ("Skipped", press(LogAction.SKIPPED))]))
     report = domain.parse_log(text, today=ctx.local_today(participant))
     if isinstance(report, ParseFailure):
         return Outcome().say(report.reason)
@@ -141,12 +147,16 @@ def _question(log: SessionLog, *, edit: bool) -> Reply:
     header = f"Session {domain.describe(log.local_date, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)}"
     text = f"{header}\n\n{domain.QUESTION_TEXT[question]}"
     if question == "reps":
-        buttons = button_rows(*[[(domain.REPS_LABELS[reps], f"s1:{log.id}:reps:{index}")]
+        buttons = button_rows(*[[(domain.REPS_LABELS[reps], _answer(log, question, index))]
                                 for index, reps in enumerate(domain.REPS)])
     else:
-        buttons = button_rows([(str(v), f"s1:{log.id}:{question}:{v}") for v in range(0, 6)],
-                              [(str(v), f"s1:{log.id}:{question}:{v}") for v in range(6, 11)])
+        buttons = button_rows([(str(v), _answer(log, question, v)) for v in range(0, 6)],
+                              [(str(v), _answer(log, question, v)) for v in range(6, 11)])
     return Reply(text, buttons=buttons, edit=edit)
+
+
+def _answer(log: SessionLog, question: str, value: int) -> str:
+    return SessionAnswer(log.participant_id, log.id, SessionQuestion(question), value).encode()
 
 
 def _confirmation(log: SessionLog, *, edit: bool, replaced: bool = False) -> Outcome:
