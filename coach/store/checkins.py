@@ -11,6 +11,7 @@ from sqlalchemy import select as sa_select
 from sqlalchemy import update as sa_update
 from sqlmodel import Session, select
 
+from coach.domain.states import DraftStatus
 from coach.domain.symptoms import ITEMS
 from coach.store.db import insert_ignoring_duplicates
 from coach.store.models import CheckIn, CheckInDraft, CheckInRevision, Note
@@ -106,8 +107,8 @@ def revisions_for(*, session: Session, checkin_id: int) -> list[CheckInRevision]
 def open_draft(*, session: Session, participant_id: int, local_date: date, now: datetime) -> CheckInDraft:
     """Start a fresh button check-in, closing any earlier unfinished one."""
     for stale in session.exec(select(CheckInDraft).where(
-            CheckInDraft.participant_id == participant_id, CheckInDraft.status == "open")):
-        stale.status = "cancelled"
+            CheckInDraft.participant_id == participant_id, CheckInDraft.status == DraftStatus.OPEN)):
+        stale.status = DraftStatus.CANCELLED
         session.add(stale)
     draft = CheckInDraft(participant_id=participant_id, local_date=local_date, created_at=now)
     session.add(draft)
@@ -119,9 +120,17 @@ def get_draft(*, session: Session, draft_id: int) -> CheckInDraft | None:
     return session.get(CheckInDraft, draft_id)
 
 
+def get_open_draft(*, session: Session, participant_id: int) -> CheckInDraft | None:
+    """The participant's unfinished button check-in: there is at most one (opening one closes the others)."""
+    return session.exec(select(CheckInDraft).where(
+        CheckInDraft.participant_id == participant_id, CheckInDraft.status == DraftStatus.OPEN)
+        .order_by(CheckInDraft.id.desc()).limit(1)).first()
+
+
 _DRAFTS = CheckInDraft.__table__
 _CANCEL_OPEN_DRAFTS = sa_update(_DRAFTS).where(
-    _DRAFTS.c.participant_id == bindparam("owner_id"), _DRAFTS.c.status == "open").values(status="cancelled")
+    _DRAFTS.c.participant_id == bindparam("owner_id"), _DRAFTS.c.status == DraftStatus.OPEN).values(
+    status=DraftStatus.CANCELLED)
 
 
 def cancel_open_drafts(*, connection: Connection, participant_id: int) -> int:

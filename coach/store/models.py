@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
+from coach.domain.states import Awaiting, DraftStatus
 from coach.store.types import UTCDateTime
 
 # Named constraints, so Alembic can drop and alter them the same way on SQLite and PostgreSQL.
@@ -44,7 +45,7 @@ class Participant(SQLModel, table=True):
     status: str = Field(default="onboarding", max_length=16)
     onboarding_step: str | None = Field(default="consent", max_length=32)
     # what a plain typed message is taken as next: None, "timezone", "checkin:<draft id>", ...
-    awaiting: str | None = Field(default=None, max_length=48)
+    awaiting: Awaiting | None = Field(default=None, sa_type=String(48))  # stored as its text
     timezone: str = Field(default="UTC", max_length=64)
     condition: str | None = Field(default=None, max_length=32)
     clearance_required: bool = Field(default=False)
@@ -165,7 +166,7 @@ class CheckInDraft(SQLModel, table=True):
     tingling: int | None = None
     balance: int | None = None
     foot_problem: bool | None = None
-    status: str = Field(default="open", max_length=12)  # open, saved, cancelled
+    status: DraftStatus = Field(default=DraftStatus.OPEN, sa_type=String(12))
     created_at: datetime = Field(sa_type=UTCDateTime)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from coach.domain.states import Awaiting, DraftStatus
 from coach.domain.symptoms import (
     ITEM_LABELS,
     ITEMS,
@@ -35,7 +36,7 @@ def start_buttons(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/checkin with nothing after it: one message with 0–10 buttons, edited as answers come."""
     today = ctx.local_today(participant)
     draft = store.open_draft(session=ctx.session, participant_id=participant.id, local_date=today, now=ctx.now)
-    participant.awaiting = f"checkin:{draft.id}"
+    participant.awaiting = Awaiting.CHECKIN
     intro = ""
     if store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today):
         intro = "You've already checked in today; new answers will replace that entry.\n"
@@ -48,7 +49,7 @@ def press(ctx: UseCaseContext, participant: Participant, draft_id: int, step: in
     draft = store.get_draft(session=ctx.session, draft_id=draft_id)
     if draft is None or draft.participant_id != participant.id:
         return Outcome(toast=texts.NOT_YOUR_BUTTON)
-    if draft.status != "open" or step != _next_step(draft, participant):
+    if draft.status != DraftStatus.OPEN or step != _next_step(draft, participant):
         return Outcome(toast=texts.STALE_BUTTON)
     if step < FOOT_STEP:
         if not 0 <= value <= 10:
@@ -76,11 +77,11 @@ def cancel_draft(ctx: UseCaseContext, participant: Participant, draft_id: int) -
     draft = store.get_draft(session=ctx.session, draft_id=draft_id)
     if draft is None or draft.participant_id != participant.id:
         return Outcome(toast=texts.NOT_YOUR_BUTTON)
-    if draft.status != "open":
+    if draft.status != DraftStatus.OPEN:
         return Outcome(toast=texts.STALE_BUTTON)
-    draft.status = "cancelled"
+    draft.status = DraftStatus.CANCELLED
     ctx.session.add(draft)
-    if participant.awaiting == f"checkin:{draft.id}":
+    if participant.awaiting == Awaiting.CHECKIN:  # this was the open draft it waited for
         participant.awaiting = None
     return Outcome().say("Check-in cancelled. Nothing was saved.", edit=True)
 
@@ -127,7 +128,7 @@ def _save_whole(ctx: UseCaseContext, participant: Participant | ParticipantView,
     saved = store.save_checkin(connection=ctx.connection, participant_id=participant.id, local_date=understood.day,
                                scores=scores, note=understood.note, foot_problem=understood.foot_problem,
                                source=source, now=ctx.now)
-    if (participant.awaiting or "").startswith("checkin:"):
+    if participant.awaiting == Awaiting.CHECKIN:
         # A typed line finishes the button check-in it answered.
         store.cancel_open_drafts(connection=ctx.connection, participant_id=participant.id)
         _full(ctx, participant).awaiting = None
@@ -156,7 +157,7 @@ def _save_partly(ctx: UseCaseContext, participant: Participant, understood: Unde
     for item, value in understood.scores.items():
         setattr(draft, item, value)
     ctx.session.add(draft)
-    participant.awaiting = f"checkin:{draft.id}"
+    participant.awaiting = Awaiting.CHECKIN
     lines = []
     given = {item: getattr(draft, item) for item in ITEMS if getattr(draft, item) is not None}
     if understood.scores:
@@ -176,11 +177,9 @@ def _save_partly(ctx: UseCaseContext, participant: Participant, understood: Unde
 
 def _draft_for(ctx: UseCaseContext, participant: Participant, day: date) -> CheckInDraft:
     """The open button check-in for that day, to add to; or a new one."""
-    awaiting = participant.awaiting or ""
-    if awaiting.startswith("checkin:"):
-        draft = store.get_draft(session=ctx.session, draft_id=int(awaiting.split(":", 1)[1]))
-        if draft is not None and draft.status == "open" and draft.local_date == day \
-                and draft.participant_id == participant.id:
+    if participant.awaiting == Awaiting.CHECKIN:
+        draft = store.get_open_draft(session=ctx.session, participant_id=participant.id)
+        if draft is not None and draft.local_date == day:
             return draft
     return store.open_draft(session=ctx.session, participant_id=participant.id, local_date=day, now=ctx.now)
 
@@ -275,9 +274,9 @@ def _save_draft(ctx: UseCaseContext, participant: Participant, draft: CheckInDra
     saved = store.save_checkin(connection=ctx.connection, participant_id=participant.id, local_date=draft.local_date,
                                scores=scores, note=None, foot_problem=draft.foot_problem, source="buttons",
                                now=ctx.now)
-    draft.status = "saved"
+    draft.status = DraftStatus.SAVED
     ctx.session.add(draft)
-    if participant.awaiting == f"checkin:{draft.id}":
+    if participant.awaiting == Awaiting.CHECKIN:  # this was the open draft it waited for
         participant.awaiting = None
     outcome = Outcome(replies=[Reply(_confirmation(saved.checkin, replaced=saved.replaced), edit=True)],
                       toast="Saved")

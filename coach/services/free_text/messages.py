@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from coach.domain.states import Awaiting
 from coach.domain.symptoms import ParsedCheckin, parse_checkin
 from coach.domain.understanding.classify import SCAN_LIMIT, MessageClass, Understanding, understand
 from coach.services import texts
@@ -30,7 +31,7 @@ def handle_text(ctx: UseCaseContext, *, telegram_id: int, text: str) -> Outcome:
     if participant is None:
         flagged = safety.scan_text(ctx, None, text[:SAFETY_SCAN_LIMIT], source="free_text")
         return flagged.say(texts.NEED_START)
-    if participant.awaiting == "timezone" and not _is_checkin(ctx, participant, text):
+    if participant.awaiting == Awaiting.TIMEZONE and not _is_checkin(ctx, participant, text):
         flagged = safety.scan_text(ctx, participant, text[:SAFETY_SCAN_LIMIT], source="free_text")
         return flagged.extend(onboarding.timezone_from_text(ctx, participant, text))
     if participant.onboarding_step is not None:
@@ -100,7 +101,7 @@ def handle_location(ctx: UseCaseContext, *, telegram_id: int, latitude: float, l
     participant = participant_store.get_by_telegram_id(session=ctx.session, telegram_id=telegram_id)
     if participant is None:
         return Outcome().say(texts.NEED_START)
-    if participant.awaiting != "timezone":
+    if participant.awaiting != Awaiting.TIMEZONE:
         return Outcome().say("Thanks — I only use a location to set your time zone. Send /timezone to change it.")
     return onboarding.timezone_from_location(ctx, participant, latitude, longitude)
 

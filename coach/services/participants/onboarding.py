@@ -5,6 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from coach.domain import schedule as sched
+from coach.domain.states import Awaiting
 from coach.domain.timezones import ZoneMatch, describe_zone, resolve_zone_location, resolve_zone_text
 from coach.services import texts
 from coach.services.participants.callbacks import (
@@ -135,7 +136,7 @@ def ask_timezone_change(ctx: UseCaseContext, participant: Participant, text: str
     """/timezone [place]: change it now, or ask for it."""
     if text.strip():
         return timezone_from_text(ctx, participant, text)
-    participant.awaiting = "timezone"
+    participant.awaiting = Awaiting.TIMEZONE
     store.touch(participant, now=ctx.now)
     return Outcome().say(
         f"Your time zone is {describe_zone(participant.timezone, ctx.now)}.\n\n" + texts.TIMEZONE_QUESTION,
@@ -194,7 +195,7 @@ def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatc
 
 
 def _ask_timezone(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    participant.awaiting = "timezone"
+    participant.awaiting = Awaiting.TIMEZONE
     return (Outcome()
             .say(texts.TIMEZONE_QUESTION, location_button=texts.SHARE_LOCATION)
             .say(f"Or keep {ctx.default_timezone}:",

@@ -1,0 +1,28 @@
+"""the awaited answer is a state, not a string to parse: "checkin:17" becomes "checkin"
+
+A participant has at most one open button check-in, so the draft's id need not be kept beside the state.
+
+Revision ID: 0010
+Revises: 0007
+Create Date: 2026-12-06 18:20:00.000000
+"""
+from collections.abc import Sequence
+
+from alembic import op
+
+revision: str = '0010'
+down_revision: str | None = '0007'
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    op.execute("UPDATE participant SET awaiting = 'checkin' WHERE awaiting LIKE 'checkin:%'")
+
+
+def downgrade() -> None:
+    # The draft id can be found again: the participant's one open draft.
+    op.execute("UPDATE participant SET awaiting = 'checkin:' || (SELECT MAX(d.id) FROM checkin_draft d "
+               "WHERE d.participant_id = participant.id AND d.status = 'open') "
+               "WHERE awaiting = 'checkin' AND EXISTS (SELECT 1 FROM checkin_draft d "
+               "WHERE d.participant_id = participant.id AND d.status = 'open')")
