@@ -9,6 +9,7 @@ import pytest
 
 from coach.scheduler import planner
 from coach.services import texts
+from coach.services.participants import onboarding
 from coach.services.reminders import schedules
 from coach.store.models import Reminder, Schedule
 from tests.helpers.use_cases import Desk, flat_labels, labels, onboard, texts_of
@@ -117,3 +118,25 @@ def test_a_pause_it_cannot_read_is_explained_and_nothing_paused(desk: Desk, ann,
     outcome = ann.does(lambda ctx, p: schedules.pause(ctx, p, typed))
     assert "/pause 7" in texts_of(outcome) and "paused for" not in texts_of(outcome)
     assert ann.stored().paused_until is None
+
+
+def test_a_new_time_zone_later_moves_the_queued_reminders_to_its_wall_time(desk: Desk, ann):
+    """/timezone Tokyo: confirmed with Tokyo's time now, stored, and the check-ins planned for 20:00 Berlin are
+    replaced by check-ins at 20:00 Tokyo."""
+    desk.run(lambda ctx: planner.plan_page(ctx))
+    assert _queued_checkins(ann) == ["Sat 21 19:00", "Sun 22 19:00"]
+    outcome = ann.does(lambda ctx, p: onboarding.ask_timezone_change(ctx, p, "Tokyo"))
+    assert "Asia/Tokyo" in texts_of(outcome) and "It's 02:00 there now" in texts_of(outcome)
+    assert ann.stored().timezone == "Asia/Tokyo" and _queued_checkins(ann) == []
+    desk.run(lambda ctx: planner.plan_page(ctx))
+    assert _queued_checkins(ann) == ["Sun 22 11:00", "Mon 23 11:00"]  # 20:00 in Tokyo (UTC+9)
+
+
+def test_timezone_alone_asks_for_a_place_and_the_next_message_answers_it(ann):
+    """/timezone with nothing after it: the current zone and the question, with the location key; 'Lisbon' then
+    sets it."""
+    asked = ann.does(lambda ctx, p: onboarding.ask_timezone_change(ctx, p, ""))
+    assert texts_of(asked).startswith("Your time zone is") and "Europe/Berlin" in texts_of(asked)
+    assert asked.replies[0].location_button == texts.SHARE_LOCATION and ann.stored().awaiting == "timezone"
+    assert "Europe/Lisbon" in texts_of(ann.says("Lisbon"))
+    assert (ann.stored().timezone, ann.stored().awaiting) == ("Europe/Lisbon", None)
