@@ -222,3 +222,22 @@ def test_cancel_drops_the_draft_and_saves_nothing(ann):
     assert texts_of(ann.does(daily.cancel)) == texts.CANCELLED
     assert [d.status for d in ann.rows(CheckInDraft)] == ["cancelled"] and ann.rows(CheckIn) == []
     assert texts_of(ann.does(daily.cancel)) == texts.NOTHING_TO_CANCEL
+
+
+def test_a_range_is_asked_about_and_only_the_sure_items_kept(ann):
+    """'pain 3-4 …': the other three named back, pain asked as one number with buttons; no check-in, and pain
+    nowhere stored until chosen."""
+    outcome = ann.says("pain 3-4 numbness 2 tingling 3 balance 1")
+    assert "For pain you wrote pain 3-4 — which one number fits best right now?" in texts_of(outcome)
+    assert labels(outcome) == SCORE_ROWS and ann.rows(CheckIn) == []
+    draft = ann.open_draft()
+    assert (draft.pain, draft.numbness, draft.tingling, draft.balance) == (None, 2, 3, 1)
+    done = _press(ann, 0, 4)
+    assert texts_of(done) == "Saved for Sat 21 Nov: pain 4 · numbness 2 · tingling 3 · balance 1"
+
+
+def test_same_as_yesterday_without_a_yesterday_saves_nothing_and_says_why(ann):
+    """'same as yesterday' when Friday has no check-in: the reply names Friday and how to check in; nothing stored."""
+    outcome = ann.says("same as yesterday")
+    assert texts_of(outcome).startswith("I don't have a check-in for Fri 20 Nov to copy, so nothing was saved.")
+    assert ann.rows(CheckIn) == [] and ann.rows(CheckInDraft) == []

@@ -9,6 +9,7 @@ import pytest
 
 from coach.services import texts
 from coach.services.checkins import daily
+from coach.services.free_text import messages
 from coach.services.safety.red_flags import REPEAT_WINDOW
 from coach.store.models import CheckIn, CheckInDraft, Note, Participant, SafetyFlag
 from tests.helpers.use_cases import ADMIN_IDS, Desk, labels, onboard, texts_of
@@ -158,3 +159,35 @@ def test_a_red_flag_before_consent_is_answered_but_nothing_stored_or_alerted(des
     outcome = cy.says("my chest feels tight")
     assert "call 112 now" in texts_of(outcome) and "I've let the coaching team know" not in texts_of(outcome)
     assert outcome.admin_alerts == [] and desk.all(SafetyFlag) == []
+
+
+def test_a_red_flag_in_a_photos_caption_is_answered_stored_and_alerted(desk: Desk, ann):
+    """A photo captioned 'fell and hit my head': the head-injury answer, a stored flag and alerts — and a word that
+    only typed messages are read."""
+    outcome = desk.run(lambda ctx: messages.handle_non_text(ctx, telegram_id=ann.telegram_id,
+                                                            caption="fell and hit my head on the shelf"))
+    assert "call 112 now" in outcome.replies[0].text and outcome.replies[-1].text == texts.ONLY_TEXT
+    assert [kind for kind, _, _ in _flags(ann)] == ["fall_injury"]
+    assert len(outcome.admin_alerts) == len(ADMIN_IDS)
+
+
+def test_a_message_longer_than_telegram_allows_is_refused_but_still_read_for_red_flags(ann):
+    """More than 4,096 characters: 'too long, nothing was saved' — no check-in or note — yet 'I blacked out' at its
+    start is answered, stored and alerted."""
+    outcome = ann.says("I blacked out this morning. pain 4 numbness 2 tingling 3 balance 1 " + "and so on " * 500)
+    assert "call 112 now" in outcome.replies[0].text
+    assert "That message is too long for me to read" in texts_of(outcome) and "Nothing was saved" in texts_of(outcome)
+    assert ann.rows(CheckIn) == [] and ann.rows(Note) == []
+    assert [kind for kind, _, _ in _flags(ann)] == ["fainting"] and len(outcome.admin_alerts) == len(ADMIN_IDS)
+
+
+def test_an_edited_message_changes_nothing_stored_but_its_red_flag_is_answered(desk: Desk, ann):
+    """An edit adding 'my chest is tight' to a check-in line: the check-in stays as sent; the edit's red flag is
+    answered (saying it was seen in the change), stored and alerted."""
+    ann.says("p4 n2 t3 b1")
+    outcome = desk.run(lambda ctx: messages.handle_edit(ctx, telegram_id=ann.telegram_id,
+                                                        text="p5 n2 t3 b1 and my chest is tight"))
+    assert outcome.replies[0].text.startswith(texts.EDITED_RED_FLAG) and "call 112 now" in outcome.replies[0].text
+    assert outcome.replies[-1].text == texts.EDIT_NOT_APPLIED
+    assert [(c.pain, c.note) for c in ann.rows(CheckIn)] == [(4, None)]
+    assert [kind for kind, _, _ in _flags(ann)] == ["chest_pain"] and len(outcome.admin_alerts) == len(ADMIN_IDS)
