@@ -33,7 +33,6 @@ ADMIN_IDS = (90_001, 90_002)
 DEFAULT_TIMEZONE = "Europe/Berlin"
 # Saturday 21 November 2026, 17:00 UTC = 18:00 in Berlin (the e2e tests' instant too).
 START = datetime(2026, 11, 21, 17, 0, tzinfo=UTC)
-CONDITION_KEYS = {"peripheral", "diabetic", "radiculopathy", "nerve_injury", "other"}
 
 
 def texts_of(outcome: Outcome) -> str:
@@ -140,7 +139,7 @@ def onboard(someone: Someone, *, condition: str = "peripheral", yes_to: int = 0,
             place: str = "Berlin") -> Outcome:
     """Every onboarding step through the use cases: consent, screening (the first `yes_to` answers yes),
     condition, a typed place, the offered schedule. Returns the last step's Outcome."""
-    assert condition in CONDITION_KEYS, condition
+    assert condition in onboarding.CONDITION_KEYS, condition
     someone.start()
     someone.onboarding(lambda ctx, p: onboarding.answer_consent(ctx, p, True))
     for index in range(len(onboarding.QUESTION_KEYS)):
