@@ -12,6 +12,7 @@ from sqlmodel import SQLModel
 from coach.devtools.cluster.postgres import create_postgres_database, drop_postgres_database
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
+from tests.helpers.databases import migrated_sqlite_url
 
 POSTGRES_URL = os.environ.get("COACH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
 REQUIRE_POSTGRES = os.environ.get("COACH_REQUIRE_POSTGRES") == "1"
@@ -80,9 +81,7 @@ def _empty_all_tables(engine: Engine) -> None:
 def engine(request, tmp_path) -> Iterator[Engine]:
     """A migrated database engine: once a SQLite file, once PostgreSQL."""
     if request.param == "sqlite":
-        url = f"sqlite:///{tmp_path / 'store.db'}"
-        upgrade(url)
-        eng = make_engine(url)
+        eng = make_engine(migrated_sqlite_url(tmp_path / "store.db"))
         yield eng
         eng.dispose()
         return

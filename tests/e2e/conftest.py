@@ -11,8 +11,8 @@ from coach.core.config import load_settings
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.devtools.running import running_bot
 from coach.store.db import make_engine
-from coach.store.migrate import upgrade
 from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, World
+from tests.helpers.databases import migrated_sqlite_url
 
 
 @pytest.fixture
@@ -24,8 +24,7 @@ def emulator() -> Iterator[EmulatorThread]:
 @pytest.fixture
 async def world(emulator, tmp_path) -> AsyncIterator[World]:
     """A running bot on a fresh SQLite file; afterwards, no call may have broken the method table."""
-    url = f"sqlite:///{tmp_path / 'e2e.db'}"
-    upgrade(url)
+    url = migrated_sqlite_url(tmp_path / "e2e.db")
     engine = make_engine(url)
     clock = FrozenClock(START)
     settings = load_settings(env_file=None, telegram_bot_token=TOKEN, telegram_api_base_url=emulator.base_url,
