@@ -190,7 +190,6 @@ AMBIGUOUS_RANGE = "For {item} you wrote {written} — which one number fits best
 AMBIGUOUS_FRACTION = "For {item} you wrote {written} — please pick the nearest whole number."
 AMBIGUOUS_OUT_OF_RANGE = "For {item} you wrote {written}, but scores go from 0 (none) to 10 (worst)."
 AMBIGUOUS_TWO_VALUES = "You gave {item} two values ({written}) — which one is it?"
-NOTHING_STORED_YET = "Nothing is stored for {items} until you choose."
 EDITED_RED_FLAG = "I saw the change to your earlier message:"
 
 # Answers to questions, one per help topic (coach/domain/understanding/topics.py).
