@@ -1,6 +1,7 @@
 """The wording is ready for translation catalogues: every text is a template with named placeholders, every call
-site fills exactly those placeholders, and the modules already moved to the catalogue build no reply, toast or
-button label with an f-string (a translator must see whole sentences, not pieces glued together in code)."""
+site fills exactly those placeholders, and the modules already moved to the catalogue write no reply, toast or
+button label in the code, as an f-string or as literal words (a translator must see whole sentences, not pieces
+glued together in code)."""
 
 from __future__ import annotations
 
@@ -230,21 +231,50 @@ def test_no_template_with_placeholders_is_sent_unformatted() -> None:
 
 # --- no inline wording in the catalogued modules ------------------------------------------------------------------
 
-# Where a participant-facing text goes: the first argument or the keyword.
-TEXT_ARGUMENTS = {"say": ("text",), "Reply": ("text",), "Notice": ("text",), "AdminAlert": ("text",),
-                  "Outcome": ("toast",), "Document": ("caption",), "replace": ("text",)}
+# Where a participant-facing text goes in each call: (its position, or None for keyword only; its keyword).
+TEXT_ARGUMENTS = {"say": (0, "text"), "Reply": (0, "text"), "Button": (0, "label"), "Notice": (1, "text"),
+                  "AdminAlert": (1, "text"), "Outcome": (None, "toast"), "Document": (2, "caption"),
+                  "replace": (None, "text")}
 
 
-def _joined_strings(node: ast.AST) -> Iterator[ast.JoinedStr]:
-    """f-strings in an expression, except inside the values given to `.format(...)` (those are data)."""
+def _wording(node: ast.AST) -> Iterator[ast.expr]:
+    """f-strings in an expression and words written into it, except inside the values given to `.format(...)`
+    (those are data)."""
+    yield from (part for part in _text_parts(node)
+                if isinstance(part, ast.Constant) and isinstance(part.value, str)
+                and any(c.isalpha() for c in part.value))  # separators such as "\\n\\n" have no letters
+    yield from _fstrings(node)
+
+
+def _text_parts(node: ast.AST) -> Iterator[ast.expr]:
+    """The pieces that become the text itself: the expression, or what is added, chosen or joined into it
+    (not a keyword such as source="typed", a condition, or the values given to a template)."""
+    if isinstance(node, ast.BinOp):
+        yield from _text_parts(node.left)
+        yield from _text_parts(node.right)
+    elif isinstance(node, ast.IfExp):
+        yield from _text_parts(node.body)
+        yield from _text_parts(node.orelse)
+    elif isinstance(node, ast.List | ast.Tuple | ast.Starred):
+        for element in (node.elts if not isinstance(node, ast.Starred) else [node.value]):
+            yield from _text_parts(element)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "join":
+        for argument in node.args:
+            yield from _text_parts(argument)
+    elif isinstance(node, ast.expr):
+        yield node
+
+
+def _fstrings(node: ast.AST) -> Iterator[ast.JoinedStr]:
+    """f-strings anywhere in an expression, except inside the values given to `.format(...)`."""
     if isinstance(node, ast.JoinedStr):
         yield node
         return
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format":
-        yield from _joined_strings(node.func.value)
+        yield from _fstrings(node.func.value)
         return
     for child in ast.iter_child_nodes(node):
-        yield from _joined_strings(child)
+        yield from _fstrings(child)
 
 
 def _called(node: ast.Call) -> str:
@@ -252,33 +282,33 @@ def _called(node: ast.Call) -> str:
 
 
 def inline_wording(source: str) -> list[int]:
-    """Lines where a reply text, toast or button label is (or is built from) an f-string, directly or through a
-    local name assigned one."""
+    """Lines where a reply text, toast or button label is written in the code (literal words, or an f-string),
+    directly or through a name assigned one."""
     tree = ast.parse(source)
-    built: dict[str, int] = {}  # names assigned an expression holding an f-string
+    built: dict[str, int] = {}  # names assigned literal words or an f-string
     for node in ast.walk(tree):
         if isinstance(node, ast.Assign | ast.AugAssign | ast.AnnAssign) and node.value is not None:
             targets = node.targets if isinstance(node, ast.Assign) else [node.target]
             for target in targets:
-                if isinstance(target, ast.Name) and any(True for _ in _joined_strings(node.value)):
+                if isinstance(target, ast.Name) and any(True for _ in _wording(node.value)):
                     built[target.id] = node.lineno
     lines = []
 
     def check(expression: ast.AST) -> None:
-        lines.extend(found.lineno for found in _joined_strings(expression))
-        lines.extend(built[name.id] for name in ast.walk(expression)
-                     if isinstance(name, ast.Name) and name.id in built and _is_text_use(name, expression))
+        lines.extend(found.lineno for found in _wording(expression))
+        lines.extend(built[part.id] for part in _text_parts(expression)
+                     if isinstance(part, ast.Name) and part.id in built)
 
     for node in ast.walk(tree):
         if not isinstance(node, ast.Call):
             continue
         called = _called(node)
         if called in TEXT_ARGUMENTS:
-            keywords = TEXT_ARGUMENTS[called]
-            if node.args and keywords[0] != "toast":
-                check(node.args[0])
+            position, name = TEXT_ARGUMENTS[called]
+            if position is not None and len(node.args) > position:
+                check(node.args[position])
             for keyword in node.keywords:
-                if keyword.arg in keywords:
+                if keyword.arg == name:
                     check(keyword.value)
         elif called == "button_rows":
             for row in node.args:
@@ -286,14 +316,6 @@ def inline_wording(source: str) -> list[int]:
                     if isinstance(element, ast.Tuple) and element.elts:
                         check(element.elts[0])  # (label, callback data): the data may well be an f-string
     return sorted(set(lines))
-
-
-def _is_text_use(name: ast.Name, expression: ast.AST) -> bool:
-    """A name used as (part of) the text, not merely inside the values given to a template."""
-    return not any(
-        isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "format"
-        and any(name is sub for arg in [*node.args, *node.keywords] for sub in ast.walk(arg))
-        for node in ast.walk(expression))
 
 
 def test_the_inline_wording_check_catches_what_it_should() -> None:
@@ -305,16 +327,25 @@ Reply("Hello " + f"{name}!")
 text = f"Paused for {days} days"
 outcome.say(text, edit=True)
 button_rows([(f"Use {zone}", "tz:1")])
+Outcome(toast="Got it")
+Document("export.csv", b"", caption=f"Your data, {day}")
+outcome.say(texts.CHECKIN_HOW + "\\nSee you!" if late else "Bye")
+footer = "Well done."
+outcome.say("\\n".join([texts.SCHEDULE_UPDATED, footer]))
 ''')
-    assert caught == [2, 3, 4, 5, 7]
+    assert caught == [2, 3, 4, 5, 7, 8, 9, 10, 11]
     assert inline_wording('''
 Outcome().say(texts.LOG_ADD_DETAILS.format(example=f"/log {day} done"))
 button_rows([(texts.BUTTON_YES, f"scr:{index}:1")])
 key = f"screen:{index}"
 Outcome(toast=texts.TOAST_SAVED).say(texts.SESSION_HEADER.format(session=key))
+saved = store.save(source="typed", status="done" if done else "skipped")
+Outcome().say(texts.SCHEDULE_UPDATED + "\\n\\n" + saved.text)
+kind = "skipped"
+outcome.say(texts.SESSION_SKIPPED if kind == "skipped" else texts.SESSION_WELL_DONE)
 ''') == []
 
 
 @pytest.mark.parametrize("module", CATALOGUED)
-def test_a_catalogued_module_builds_no_text_from_an_f_string(module: str) -> None:
+def test_a_catalogued_module_writes_no_text_inline(module: str) -> None:
     assert inline_wording((PACKAGE_ROOT / module).read_text()) == [], f"inline wording in {module}"
