@@ -37,11 +37,10 @@ def start_buttons(ctx: UseCaseContext, participant: Participant) -> Outcome:
     today = ctx.local_today(participant)
     draft = store.open_draft(session=ctx.session, participant_id=participant.id, local_date=today, now=ctx.now)
     participant.awaiting = Awaiting.CHECKIN
-    intro = ""
-    if store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today):
-        intro = "You've already checked in today; new answers will replace that entry.\n"
     reply = _draft_reply(draft, participant, edit=False)
-    return Outcome(replies=[Reply(intro + reply.text, buttons=reply.buttons)])
+    if store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=today):
+        reply = Reply(texts.CHECKIN_ALREADY_TODAY + "\n" + reply.text, buttons=reply.buttons)
+    return Outcome(replies=[reply])
 
 
 def press(ctx: UseCaseContext, participant: Participant, draft_id: int, step: int, value: int) -> Outcome:
@@ -61,7 +60,7 @@ def press(ctx: UseCaseContext, participant: Participant, draft_id: int, step: in
         draft.foot_problem = bool(value)
     ctx.session.add(draft)
     if _next_step(draft, participant) is not None:
-        return Outcome(replies=[_draft_reply(draft, participant, edit=True)], toast="Got it")
+        return Outcome(replies=[_draft_reply(draft, participant, edit=True)], toast=texts.TOAST_GOT_IT)
     return _save_draft(ctx, participant, draft)
 
 
@@ -83,7 +82,7 @@ def cancel_draft(ctx: UseCaseContext, participant: Participant, draft_id: int) -
     ctx.session.add(draft)
     if participant.awaiting == Awaiting.CHECKIN:  # this was the open draft it waited for
         participant.awaiting = None
-    return Outcome().say("Check-in cancelled. Nothing was saved.", edit=True)
+    return Outcome().say(texts.CHECKIN_CANCELLED, edit=True)
 
 
 def submit_command(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
@@ -111,7 +110,7 @@ def record(ctx: UseCaseContext, participant: Participant | ParticipantView, unde
 def start_from_button(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """The "Check in now" button offered after a note."""
     outcome = start_buttons(ctx, participant)
-    return Outcome(replies=outcome.replies, toast="Let's check in")
+    return Outcome(replies=outcome.replies, toast=texts.TOAST_LETS_CHECK_IN)
 
 
 def _save_whole(ctx: UseCaseContext, participant: Participant | ParticipantView, understood: Understanding, *,
@@ -121,9 +120,8 @@ def _save_whole(ctx: UseCaseContext, participant: Participant | ParticipantView,
         previous = store.get_checkin(session=ctx.session, participant_id=participant.id,
                                      local_date=understood.day - timedelta(days=1))
         if previous is None:
-            return Outcome().say(
-                f"I don't have a check-in for {format_day(understood.day - timedelta(days=1))} to copy, so "
-                "nothing was saved. " + texts.CHECKIN_HOW)
+            return Outcome().say(texts.NOTHING_TO_COPY.format(
+                day=format_day(understood.day - timedelta(days=1)), how=texts.CHECKIN_HOW))
         scores, source = _scores(previous), "same"
     saved = store.save_checkin(connection=ctx.connection, participant_id=participant.id, local_date=understood.day,
                                scores=scores, note=understood.note, foot_problem=understood.foot_problem,
@@ -137,8 +135,8 @@ def _save_whole(ctx: UseCaseContext, participant: Participant | ParticipantView,
         outcome.extend(safety.foot_problem_reported(ctx, _full(ctx, participant)))
     elif understood.foot_problem is None and needs_foot_check(participant.condition):
         outcome.say(_foot_question(ctx, participant, understood.day), buttons=button_rows(
-            [("No new problems", FootAnswer(participant.id, saved.checkin.id, False).encode()),
-             ("Yes", FootAnswer(participant.id, saved.checkin.id, True).encode())]))
+            [(texts.BUTTON_FOOT_NO, FootAnswer(participant.id, saved.checkin.id, False).encode()),
+             (texts.BUTTON_FOOT_YES, FootAnswer(participant.id, saved.checkin.id, True).encode())]))
     return outcome
 
 
@@ -200,7 +198,7 @@ def _example_for(draft: CheckInDraft) -> str:
 
 
 def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+    return words[0] if len(words) == 1 else texts.LIST_AND.format(rest=", ".join(words[:-1]), last=words[-1])
 
 
 def _full(ctx: UseCaseContext, participant: Participant | ParticipantView) -> Participant:
@@ -219,9 +217,8 @@ def answer_foot_check(ctx: UseCaseContext, participant: Participant, checkin_id:
         return Outcome(toast=texts.STALE_BUTTON)
     checkin.foot_problem = problem
     ctx.session.add(checkin)
-    answer = "Yes — a new problem" if problem else "No new problems"
-    question = _foot_question(ctx, participant, checkin.local_date)
-    outcome = Outcome().say(f"{question}\n→ {answer}. Saved.", edit=True)
+    saved = texts.FOOT_ANSWER_SAVED_PROBLEM if problem else texts.FOOT_ANSWER_SAVED_FINE
+    outcome = Outcome().say(saved.format(question=_foot_question(ctx, participant, checkin.local_date)), edit=True)
     if problem:
         outcome.extend(safety.foot_problem_reported(ctx, participant))
     return outcome
@@ -234,17 +231,18 @@ def history(ctx: UseCaseContext, participant: Participant, *, days: int = 14) ->
     notes = [n for n in note_store.recent(session=ctx.session, participant_id=participant.id, since=since)
              if n.checkin_id is None]
     if not rows and not notes:
-        return Outcome().say("No check-ins yet. Send /checkin to make your first one.")
+        return Outcome().say(texts.HISTORY_EMPTY)
     by_day: dict[date, list[str]] = {}
     for checkin in rows:
         line = format_scores(_scores(checkin))
         if checkin.note:
-            line += f"\n   📝 {_short(checkin.note)}"
+            line += "\n   " + texts.HISTORY_NOTE.format(note=_short(checkin.note))
         by_day.setdefault(checkin.local_date, []).append(line)
     for note in notes:
-        by_day.setdefault(note.local_date, []).append(f"📝 {_short(note.text)}")
-    lines = [f"{format_day(day)}: " + "\n   ".join(by_day[day]) for day in sorted(by_day, reverse=True)]
-    return Outcome().say("Your recent check-ins and notes (newest first):\n" + "\n".join(lines))
+        by_day.setdefault(note.local_date, []).append(texts.HISTORY_NOTE.format(note=_short(note.text)))
+    lines = [texts.HISTORY_DAY.format(day=format_day(day), entries="\n   ".join(by_day[day]))
+             for day in sorted(by_day, reverse=True)]
+    return Outcome().say("\n".join([texts.HISTORY_TITLE, *lines]))
 
 
 def _short(text: str, limit: int = 120) -> str:
@@ -253,14 +251,14 @@ def _short(text: str, limit: int = 120) -> str:
 
 
 def _confirmation(checkin: CheckIn | store.StoredCheckIn, *, replaced: bool) -> str:
-    text = f"Saved for {format_day(checkin.local_date)}: {format_scores(_scores(checkin))}"
+    lines = [texts.CHECKIN_SAVED.format(day=format_day(checkin.local_date), scores=format_scores(_scores(checkin)))]
     if checkin.note:
-        text += f"\nNote: {checkin.note}"
+        lines.append(texts.CHECKIN_SAVED_NOTE.format(note=checkin.note))
     if checkin.foot_problem is not None:
-        text += "\nFoot check: " + ("new problem reported" if checkin.foot_problem else "no new problems")
+        lines.append(texts.CHECKIN_SAVED_FOOT_PROBLEM if checkin.foot_problem else texts.CHECKIN_SAVED_FOOT_FINE)
     if replaced:
-        text += "\n(This replaces your earlier entry for that day; I've kept the old one too.)"
-    return text
+        lines.append(texts.CHECKIN_REPLACED)
+    return "\n".join(lines)
 
 
 def _foot_question(ctx: UseCaseContext, participant: Participant, day: date) -> str:
@@ -279,7 +277,7 @@ def _save_draft(ctx: UseCaseContext, participant: Participant, draft: CheckInDra
     if participant.awaiting == Awaiting.CHECKIN:  # this was the open draft it waited for
         participant.awaiting = None
     outcome = Outcome(replies=[Reply(_confirmation(saved.checkin, replaced=saved.replaced), edit=True)],
-                      toast="Saved")
+                      toast=texts.TOAST_SAVED)
     if draft.foot_problem:
         outcome.extend(safety.foot_problem_reported(ctx, participant))
     return outcome
@@ -297,22 +295,22 @@ def _next_step(draft: CheckInDraft, participant: Participant) -> int | None:
 def _draft_reply(draft: CheckInDraft, participant: Participant, *, edit: bool) -> Reply:
     step = _next_step(draft, participant)
     answered = {item: getattr(draft, item) for item in ITEMS if getattr(draft, item) is not None}
-    lines = [f"Check-in for {format_day(draft.local_date)}"]
+    lines = [texts.CHECKIN_FOR_DAY.format(day=format_day(draft.local_date))]
     if answered:
         lines.append(format_scores(answered))
-    cancel_row = [("Cancel", CheckinCancel(participant.id, draft.id).encode())]
+    cancel_row = [(texts.BUTTON_CANCEL, CheckinCancel(participant.id, draft.id).encode())]
 
     def score(value: int) -> str:
         return CheckinScore(participant.id, draft.id, step, value).encode()
 
     if step == FOOT_STEP:
         lines.append("\n" + texts.FOOT_QUESTION)
-        buttons = button_rows([("No new problems", score(0)), ("Yes", score(1))], cancel_row)
+        buttons = button_rows([(texts.BUTTON_FOOT_NO, score(0)), (texts.BUTTON_FOOT_YES, score(1))], cancel_row)
     else:
         item = ITEMS[step]
-        lines.append(f"\n{ITEM_LABELS[item].capitalize()} right now? (0 = none, 10 = worst)")
+        lines.append("\n" + texts.CHECKIN_ITEM_QUESTION.format(item=ITEM_LABELS[item].capitalize()))
         if step == 0:
-            lines.append("You can also just type all four, e.g. pain 4 numbness 2 tingling 3 balance 1")
+            lines.append(texts.CHECKIN_TYPE_ALL_FOUR)
         buttons = button_rows([(str(v), score(v)) for v in range(0, 6)],
                               [(str(v), score(v)) for v in range(6, 11)], cancel_row)
     return Reply("\n".join(lines), buttons=buttons, edit=edit)

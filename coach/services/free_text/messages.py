@@ -102,6 +102,6 @@ def handle_location(ctx: UseCaseContext, *, telegram_id: int, latitude: float, l
     if participant is None:
         return Outcome().say(texts.NEED_START)
     if participant.awaiting != Awaiting.TIMEZONE:
-        return Outcome().say("Thanks — I only use a location to set your time zone. Send /timezone to change it.")
+        return Outcome().say(texts.LOCATION_NOT_NEEDED)
     return onboarding.timezone_from_location(ctx, participant, latitude, longitude)
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from coach.services import texts
 from coach.services.participants.callbacks import EraseConfirm
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, button_rows
@@ -18,22 +19,13 @@ from coach.store.models import Participant
 # A confirmation button older than this asks for a fresh /delete: nobody erases by a stray old tap.
 CONFIRM_WITHIN = timedelta(hours=24)
 
-ASK = ("This erases everything I have stored about you: check-ins, notes, sessions, your program, weekly "
-       "reviews, safety reports, reminders and your consent. It can't be undone, and I'll stop sending you "
-       "reminders.\n\nIf you'd like a copy first (for yourself or your clinician), send /export before "
-       "you confirm.\n\nErase everything?")
-ERASED = ("Done — everything about you has been erased, and your consent is withdrawn. Thank you for the time "
-          "you spent here. If you ever want to start again, just send /start. Take good care of yourself.")
-KEPT = "Nothing was erased. Your data stays as it was."
-EXPIRED = "That confirmation is more than a day old, so I didn't act on it. Send /delete again if you still want to."
-
 
 def ask(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/delete: what would be erased, with a confirmation naming this participant and when it was asked."""
     minute = int(ctx.now.timestamp() // 60)
-    return Outcome().say(ASK, buttons=button_rows(
-        [("Yes, erase everything", EraseConfirm(participant.id, minute, True).encode())],
-        [("No, keep my data", EraseConfirm(participant.id, minute, False).encode())]))
+    return Outcome().say(texts.ERASE_ASK, buttons=button_rows(
+        [(texts.BUTTON_ERASE_YES, EraseConfirm(participant.id, minute, True).encode())],
+        [(texts.BUTTON_ERASE_NO, EraseConfirm(participant.id, minute, False).encode())]))
 
 
 def confirm(ctx: UseCaseContext, participant: Participant, participant_id: int, asked_minute: int,
@@ -41,10 +33,10 @@ def confirm(ctx: UseCaseContext, participant: Participant, participant_id: int, 
     """The confirmation button: only the participant it was offered to, and only within a day."""
     if participant_id != participant.id:
         # Someone else's button, or one from before this person erased and started again.
-        return Outcome(toast="This button isn't for you.")
+        return Outcome(toast=texts.TOAST_ERASE_NOT_YOURS)
     if not erase:
-        return Outcome(toast="Kept").say(KEPT, edit=True)
+        return Outcome(toast=texts.TOAST_ERASE_KEPT).say(texts.ERASE_KEPT, edit=True)
     if ctx.now.timestamp() // 60 - asked_minute > CONFIRM_WITHIN.total_seconds() // 60:
-        return Outcome(toast="Expired").say(EXPIRED, edit=True)
+        return Outcome(toast=texts.TOAST_ERASE_EXPIRED).say(texts.ERASE_EXPIRED, edit=True)
     participant_store.delete_participant(session=ctx.session, participant=participant)
-    return Outcome(toast="Erased").say(ERASED, edit=True)
+    return Outcome(toast=texts.TOAST_ERASED).say(texts.ERASE_DONE, edit=True)

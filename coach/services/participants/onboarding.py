@@ -83,7 +83,8 @@ def answer_screening(ctx: UseCaseContext, participant: Participant, index: int, 
         return Outcome(toast=texts.STALE_BUTTON)
     store.save_screening_answer(session=ctx.session, participant_id=participant.id,
                                 question=QUESTION_KEYS[index], answer=answer, now=ctx.now)
-    outcome = Outcome().say(f"{_screening_question(index)}\n→ {'Yes' if answer else 'No'}", edit=True)
+    answered = texts.ANSWERED_YES if answer else texts.ANSWERED_NO
+    outcome = Outcome().say(answered.format(question=_screening_question(index)), edit=True)
     if index + 1 < len(QUESTION_KEYS):
         participant.onboarding_step = f"screen:{index + 1}"
         store.touch(participant, now=ctx.now)
@@ -103,7 +104,8 @@ def answer_condition(ctx: UseCaseContext, participant: Participant, key: str) ->
     participant.onboarding_step = "timezone"
     store.touch(participant, now=ctx.now)
     label = dict(texts.CONDITIONS)[key]
-    return Outcome().say(f"{texts.CONDITION_QUESTION}\n→ {label}", edit=True).extend(
+    answered = texts.ANSWERED_CONDITION.format(question=texts.CONDITION_QUESTION, condition=label)
+    return Outcome().say(answered, edit=True).extend(
         _ask_timezone(ctx, participant))
 
 
@@ -118,10 +120,10 @@ def timezone_from_text(ctx: UseCaseContext, participant: Participant, text: str)
     result = resolve_zone_text(text)
     if isinstance(result, ZoneMatch):
         return _set_timezone(ctx, participant, result)
-    hint = ""
     if result.suggestions:
-        hint = "\nDid you mean: " + ", ".join(result.suggestions) + "?"
-    return Outcome().say(result.reason + hint)
+        return Outcome().say(result.reason + "\n"
+                             + texts.TIMEZONE_DID_YOU_MEAN.format(suggestions=", ".join(result.suggestions)))
+    return Outcome().say(result.reason)
 
 
 def timezone_from_location(ctx: UseCaseContext, participant: Participant, latitude: float,
@@ -139,7 +141,7 @@ def ask_timezone_change(ctx: UseCaseContext, participant: Participant, text: str
     participant.awaiting = Awaiting.TIMEZONE
     store.touch(participant, now=ctx.now)
     return Outcome().say(
-        f"Your time zone is {describe_zone(participant.timezone, ctx.now)}.\n\n" + texts.TIMEZONE_QUESTION,
+        texts.TIMEZONE_NOW.format(zone=describe_zone(participant.timezone, ctx.now)) + "\n\n" + texts.TIMEZONE_QUESTION,
         location_button=texts.SHARE_LOCATION)
 
 
@@ -153,7 +155,8 @@ def accept_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
     done = texts.FINISHED.format(name=first_name_suffix(participant.first_name))
     if participant.clearance_required and participant.cleared_at is None:
         done += texts.FINISHED_NOT_CLEARED
-    return (Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n✅ Saved.", edit=True)
+    return (Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n" + texts.SCHEDULE_SAVED,
+                          edit=True)
             .say(done))
 
 
@@ -170,12 +173,10 @@ def mark_cleared(ctx: UseCaseContext, participant: Participant) -> Outcome:
 
 def describe_schedule(schedule: Schedule) -> str:
     days = sched.format_weekdays(sched.decode_weekdays(schedule.session_days))
-    return (
-        f"• Training sessions: {days} at {sched.format_hhmm(schedule.session_time)}\n"
-        f"• Daily check-in: every day at {sched.format_hhmm(schedule.checkin_time)}\n"
-        f"• Weekly review: {sched.format_weekdays([schedule.review_day])} at "
-        f"{sched.format_hhmm(schedule.review_time)}"
-    )
+    return texts.SCHEDULE_LINES.format(
+        days=days, session_time=sched.format_hhmm(schedule.session_time),
+        checkin_time=sched.format_hhmm(schedule.checkin_time),
+        review_day=sched.format_weekdays([schedule.review_day]), review_time=sched.format_hhmm(schedule.review_time))
 
 
 def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatch) -> Outcome:
@@ -186,8 +187,8 @@ def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatc
         # Queued reminders were planned in the old zone's wall time.
         reminder_store.replan(connection=ctx.connection, participant_id=participant.id, now=ctx.now)
     local = ctx.now.astimezone(ZoneInfo(match.zone))
-    outcome = Outcome().say(f"Time zone set: {match.label}. It's {sched.format_hhmm(local.time())} "
-                            "there now.", remove_keyboard=True)
+    outcome = Outcome().say(texts.TIMEZONE_SET.format(zone=match.label, time=sched.format_hhmm(local.time())),
+                            remove_keyboard=True)
     if participant.onboarding_step == "timezone":
         participant.onboarding_step = "schedule"
         outcome.extend(_offer_schedule(ctx, participant))
@@ -198,26 +199,30 @@ def _ask_timezone(ctx: UseCaseContext, participant: Participant) -> Outcome:
     participant.awaiting = Awaiting.TIMEZONE
     return (Outcome()
             .say(texts.TIMEZONE_QUESTION, location_button=texts.SHARE_LOCATION)
-            .say(f"Or keep {ctx.default_timezone}:",
-                 buttons=button_rows([(f"Use {ctx.default_timezone}", UseDefaultZone().encode())])))
+            .say(texts.TIMEZONE_KEEP_DEFAULT.format(zone=ctx.default_timezone),
+                 buttons=button_rows([(texts.BUTTON_USE_ZONE.format(zone=ctx.default_timezone),
+                                       UseDefaultZone().encode())])))
 
 
 def _offer_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
     schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
     return Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n" + texts.SCHEDULE_OUTRO,
-                         buttons=button_rows([("👍 Sounds good", AcceptSchedule().encode())]))
+                         buttons=button_rows([(texts.BUTTON_SOUNDS_GOOD, AcceptSchedule().encode())]))
 
 
 def _screening_question(index: int) -> str:
-    return f"Question {index + 1} of {len(QUESTION_KEYS)}: {texts.SCREENING_QUESTIONS[index][1]}"
+    return texts.SCREENING_QUESTION_NUMBERED.format(number=index + 1, total=len(QUESTION_KEYS),
+                                                    question=texts.SCREENING_QUESTIONS[index][1])
 
 
 def _consent_buttons():  # noqa: ANN202
-    return button_rows([("✅ I agree", Consent(True).encode()), ("No, thanks", Consent(False).encode())])
+    return button_rows([(texts.BUTTON_AGREE, Consent(True).encode()),
+                        (texts.BUTTON_NO_THANKS, Consent(False).encode())])
 
 
 def _screening_buttons(index: int):  # noqa: ANN202
-    return button_rows([("Yes", ScreeningAnswer(index, True).encode()), ("No", ScreeningAnswer(index, False).encode())])
+    return button_rows([(texts.BUTTON_YES, ScreeningAnswer(index, True).encode()),
+                        (texts.BUTTON_NO, ScreeningAnswer(index, False).encode())])
 
 
 def _condition_buttons():  # noqa: ANN202

@@ -31,8 +31,8 @@ DAY_CHOICES = ("024", "135", "03", "14", "25", "0246", "56")
 def show(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/schedule: the schedule, with buttons to change it."""
     schedule = participant_store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
-    return Outcome().say(_describe(ctx, participant, schedule) + "\n\nTap to change a part, or type e.g. "
-                         "/schedule checkin 20:00", buttons=_part_buttons())
+    return Outcome().say(_describe(ctx, participant, schedule) + "\n\n" + texts.SCHEDULE_HOW_TO_CHANGE,
+                         buttons=_part_buttons())
 
 
 def change_typed(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
@@ -46,16 +46,15 @@ def change_typed(ctx: UseCaseContext, participant: Participant, text: str) -> Ou
 def ask_part(ctx: UseCaseContext, participant: Participant, part: str) -> Outcome:
     """A part button: offer its choices."""
     if part == "c":
-        return Outcome().say("New daily check-in time?", edit=True, buttons=_time_buttons("c"))
+        return Outcome().say(texts.ASK_CHECKIN_TIME, edit=True, buttons=_time_buttons("c"))
     if part == "t":
-        return Outcome().say("New time for training sessions?", edit=True, buttons=_time_buttons("t"))
+        return Outcome().say(texts.ASK_SESSION_TIME, edit=True, buttons=_time_buttons("t"))
     if part == "d":
         rows = [[(sched.format_weekdays(_days(code)), ScheduleChoice(SchedulePart.TRAINING_DAYS, code).encode())]
                 for code in DAY_CHOICES]
-        return Outcome().say("Which days would you like to train?", edit=True, buttons=button_rows(*rows))
+        return Outcome().say(texts.ASK_TRAINING_DAYS, edit=True, buttons=button_rows(*rows))
     if part == "r":
-        return Outcome().say("To move the weekly review, type it with a day and time, e.g. "
-                             "/schedule review sun 19:00", edit=True)
+        return Outcome().say(texts.ASK_REVIEW, edit=True)
     return Outcome(toast=texts.STALE_BUTTON)
 
 
@@ -78,30 +77,27 @@ def pause(ctx: UseCaseContext, participant: Participant, text: str) -> Outcome:
     """/pause [days]: no reminders until then (or until /resume); check-ins are still welcome."""
     words = text.split()
     if len(words) > 2 or (len(words) == 2 and words[1].lower() not in ("day", "days")):
-        return Outcome().say("Write it like /pause 7 for a week, or just /pause until you send /resume.")
+        return Outcome().say(texts.PAUSE_HOW)
     if not words:
         participant.paused_until = PAUSED_UNTIL_RESUMED
         participant_store.touch(participant, now=ctx.now)
-        return Outcome().say("Reminders paused until you send /resume. Take the time you need — "
-                             "you can still check in whenever you like.")
+        return Outcome().say(texts.PAUSED_UNTIL_RESUME)
     if not re.fullmatch(r"\d{1,3}", words[0], re.ASCII) or not 1 <= int(words[0]) <= MAX_PAUSE_DAYS:
-        return Outcome().say(f"Please give a number of days from 1 to {MAX_PAUSE_DAYS}, e.g. /pause 7 — "
-                             "or just /pause until you send /resume.")
+        return Outcome().say(texts.PAUSE_DAYS_RANGE.format(most=MAX_PAUSE_DAYS))
     days = int(words[0])
     last_day = pause_for(ctx, participant, days)
     participant_store.touch(participant, now=ctx.now)
-    return Outcome().say(f"Reminders paused for {days} day{'s' if days != 1 else ''}, through "
-                         f"{format_day(last_day)}. They start again by themselves after that, or send /resume "
-                         "any time. You can still check in whenever you like.")
+    paused = texts.PAUSED_FOR_ONE_DAY if days == 1 else texts.PAUSED_FOR_DAYS
+    return Outcome().say(paused.format(days=days, day=format_day(last_day)))
 
 
 def resume(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/resume: reminders again from now on."""
     if participant.paused_until is None or participant.paused_until <= ctx.now:
-        return Outcome().say("Your reminders aren't paused — they're running as usual. /schedule shows when.")
+        return Outcome().say(texts.NOT_PAUSED)
     participant.paused_until = None
     participant_store.touch(participant, now=ctx.now)
-    return Outcome().say("Welcome back! Reminders are on again from now. /schedule shows when they come.")
+    return Outcome().say(texts.RESUMED)
 
 
 def is_paused(ctx: UseCaseContext, participant: Participant) -> bool:
@@ -123,7 +119,8 @@ def paused_through(ctx: UseCaseContext, participant: Participant) -> date:
 def _apply(ctx: UseCaseContext, participant: Participant, change: sched.ScheduleChange, *, edit: bool) -> Outcome:
     schedule = participant_store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
     apply_change(ctx, participant, schedule, change)
-    return Outcome(toast="Saved").say("✅ Schedule updated.\n" + _describe(ctx, participant, schedule), edit=edit)
+    return Outcome(toast=texts.TOAST_SAVED).say(texts.SCHEDULE_UPDATED + "\n" + _describe(ctx, participant, schedule),
+                                                edit=edit)
 
 
 def apply_change(ctx: UseCaseContext, participant: Participant, schedule: Schedule,
@@ -142,26 +139,25 @@ def apply_change(ctx: UseCaseContext, participant: Participant, schedule: Schedu
 
 
 def _describe(ctx: UseCaseContext, participant: Participant, schedule: Schedule) -> str:
-    text = f"Your schedule ({participant.timezone} time):\n" + describe_schedule(schedule)
+    parts = [texts.SCHEDULE_TITLE.format(zone=participant.timezone) + "\n" + describe_schedule(schedule)]
     if participant.clearance_required and participant.cleared_at is None:
-        text += "\n\nTraining reminders start once you send /cleared."
+        parts.append(texts.SCHEDULE_NOT_CLEARED)
     if is_paused(ctx, participant):
         if participant.paused_until == PAUSED_UNTIL_RESUMED:
-            text += "\n\n⏸ Reminders are paused until you send /resume."
+            parts.append(texts.SCHEDULE_PAUSED_UNTIL_RESUME)
         else:
-            text += (f"\n\n⏸ Reminders are paused through {format_day(paused_through(ctx, participant))} "
-                     "(/resume to restart now).")
-    return text
+            parts.append(texts.SCHEDULE_PAUSED_THROUGH.format(day=format_day(paused_through(ctx, participant))))
+    return "\n\n".join(parts)
 
 
 def _part_buttons():  # noqa: ANN202
     def ask(part: SchedulePart) -> str:
         return ScheduleAsk(part).encode()
 
-    return button_rows([("⏰ Check-in time", ask(SchedulePart.CHECKIN_TIME)),
-                        ("🏋 Session time", ask(SchedulePart.SESSION_TIME))],
-                       [("📅 Training days", ask(SchedulePart.TRAINING_DAYS)),
-                        ("📋 Weekly review", ask(SchedulePart.REVIEW))])
+    return button_rows([(texts.BUTTON_CHECKIN_TIME, ask(SchedulePart.CHECKIN_TIME)),
+                        (texts.BUTTON_SESSION_TIME, ask(SchedulePart.SESSION_TIME))],
+                       [(texts.BUTTON_TRAINING_DAYS, ask(SchedulePart.TRAINING_DAYS)),
+                        (texts.BUTTON_WEEKLY_REVIEW, ask(SchedulePart.REVIEW))])
 
 
 def _time_buttons(part: str):  # noqa: ANN202

@@ -10,6 +10,7 @@ from sqlmodel import Session
 from coach.domain.schedule import decode_weekdays, format_hhmm, training_days_between
 from coach.domain.sessions import describe as describe_session
 from coach.domain.symptoms import ITEMS, format_day, format_scores
+from coach.services import texts
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome
 from coach.services.reminders import wording as reminder_texts
@@ -40,36 +41,39 @@ def week_summary(session: Session, *, participant_id: int, today: date, joined: 
     checkins = checkin_store.checkins_between(session=session, participant_id=participant_id, first=monday,
                                               last=today)
     days_so_far = (today - first).days + 1
-    title = "Your week so far"
-    lines = [f"{title} ({format_day(monday)} – {format_day(today)}):"]
     if first > monday:
-        lines[0] = f"{title} (since you joined on {format_day(first)}):"
-    session_line = f"• Sessions: {len(done)} done"
+        lines = [texts.WEEK_TITLE_SINCE_JOINED.format(day=format_day(first))]
+    else:
+        lines = [texts.WEEK_TITLE.format(first=format_day(monday), last=format_day(today))]
+    counts = [texts.WEEK_COUNT_DONE.format(count=len(done))]
     if partly:
-        session_line += f", {len(partly)} partly"
+        counts.append(texts.WEEK_COUNT_PARTLY.format(count=len(partly)))
     if skipped:
-        session_line += f", {len(skipped)} skipped"
+        counts.append(texts.WEEK_COUNT_SKIPPED.format(count=len(skipped)))
     if planned:
         kept = sum(1.0 if status == "done" else 0.5 if status == "partly" else 0.0 for status in on_plan.values())
         adherence = round(100 * kept / len(planned))
-        session_line += f" — of {len(planned)} planned so far ({adherence}%)"
-    lines.append(session_line)
+        lines.append(texts.WEEK_SESSIONS_PLANNED.format(counts=", ".join(counts), planned=len(planned),
+                                                        adherence=adherence))
+    else:
+        lines.append(texts.WEEK_SESSIONS.format(counts=", ".join(counts)))
     efforts = [log.rpe for log in logs if log.rpe is not None]
     pains = [log.pain for log in logs if log.pain is not None]
     if efforts or pains:
         parts = []
         if efforts:
-            parts.append(f"effort {_mean(efforts)}")
+            parts.append(texts.WEEK_AVERAGE_EFFORT.format(value=_mean(efforts)))
         if pains:
-            parts.append(f"pain during {_mean(pains)}")
-        lines.append("• Session averages: " + " · ".join(parts))
-    lines.append(f"• Check-ins: {len(checkins)} of {days_so_far} days")
+            parts.append(texts.WEEK_AVERAGE_PAIN_DURING.format(value=_mean(pains)))
+        lines.append(texts.WEEK_SESSION_AVERAGES.format(averages=" · ".join(parts)))
+    lines.append(texts.WEEK_CHECKINS.format(count=len(checkins), days=days_so_far))
     if checkins:
-        averages = " · ".join(f"{item} {_mean([getattr(c, item) for c in checkins])}"
+        averages = " · ".join(texts.WEEK_AVERAGE_SCORE.format(item=item,
+                                                              value=_mean([getattr(c, item) for c in checkins]))
                               for item in ITEMS)
-        lines.append(f"• Average scores: {averages}")
+        lines.append(texts.WEEK_AVERAGE_SCORES.format(averages=averages))
         worst = max(checkins, key=lambda c: c.pain)
-        lines.append(f"• Highest pain: {worst.pain} on {format_day(worst.local_date)}")
+        lines.append(texts.WEEK_HIGHEST_PAIN.format(pain=worst.pain, day=format_day(worst.local_date)))
     return "\n".join(lines)
 
 
@@ -83,39 +87,40 @@ def week(ctx: UseCaseContext, participant: Participant) -> Outcome:
 def today(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/today: today's plan and what is done — check-in and session."""
     day = ctx.local_today(participant)
-    lines = [f"Today, {format_day(day)}:"]
+    lines = [texts.TODAY_TITLE.format(day=format_day(day))]
     checkin = checkin_store.get_checkin(session=ctx.session, participant_id=participant.id, local_date=day)
     schedule = participant_store.get_schedule(session=ctx.session, participant_id=participant.id)
     if checkin is None:
-        at = f" (reminder at {format_hhmm(schedule.checkin_time)})" if schedule else ""
-        lines.append(f"• Check-in: not yet{at} — send /checkin when you're ready.")
+        lines.append(texts.TODAY_CHECKIN_NOT_YET_AT.format(time=format_hhmm(schedule.checkin_time)) if schedule
+                     else texts.TODAY_CHECKIN_NOT_YET)
     else:
-        lines.append("• Check-in: ✅ " + format_scores({item: getattr(checkin, item) for item in ITEMS}))
+        lines.append(texts.TODAY_CHECKIN_DONE.format(
+            scores=format_scores({item: getattr(checkin, item) for item in ITEMS})))
         if checkin.note:
-            lines.append(f"  Note: {checkin.note}")
+            lines.append(texts.TODAY_NOTE.format(note=checkin.note))
     log = session_store.get_log(session=ctx.session, participant_id=participant.id, local_date=day)
     training_day = schedule is not None and day.weekday() in decode_weekdays(schedule.session_days)
     if log is not None:
-        lines.append("• Session: " + describe_session(day, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)
-                     .split(": ", 1)[1])
+        described = describe_session(day, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)
+        lines.append(texts.TODAY_SESSION_LOGGED.format(session=described.split(": ", 1)[1]))
     elif training_day:
         hold = training_hold(ctx.session, participant_id=participant.id,
                              clearance_required=participant.clearance_required, cleared_at=participant.cleared_at)
         if hold == OPEN_FLAG:
-            lines.append("• " + open_flags_note(ctx.session, participant_id=participant.id))
+            lines.append(texts.TODAY_HOLD_ITEM.format(note=open_flags_note(ctx.session, participant_id=participant.id)))
         elif hold == NOT_CLEARED:
-            lines.append("• Training day, but sessions start once your clinician gives the go-ahead (/cleared).")
+            lines.append(texts.TODAY_NOT_CLEARED)
         else:
-            lines.append(f"• Session at {format_hhmm(schedule.session_time)}, not logged yet:\n"
-                         + reminder_texts.session_list(programs.current(ctx.session, participant.id)[1])
-                         + "\n  When you've finished: /log done (or partly, or skipped).")
+            exercises = reminder_texts.session_list(programs.current(ctx.session, participant.id)[1])
+            lines.append(texts.TODAY_SESSION_PLANNED.format(time=format_hhmm(schedule.session_time),
+                                                            exercises=exercises))
             seated = open_flags_note(ctx.session, participant_id=participant.id)
             if seated:
-                lines.append("  " + seated)
+                lines.append(texts.TODAY_SEATED_NOTE.format(note=seated))
     else:
-        lines.append("• No session planned today — a rest day.")
+        lines.append(texts.TODAY_REST_DAY)
     if is_paused(ctx, participant):
-        lines.append("Reminders are paused; send /resume to restart them.")
+        lines.append(texts.TODAY_PAUSED)
     return Outcome().say("\n".join(lines))
 
 

@@ -9,17 +9,15 @@ from sqlmodel import Session
 
 from coach.domain import program as domain
 from coach.domain.program import Program
+from coach.services import texts
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome
 from coach.services.reminders import wording as reminder_texts
 from coach.store import programs as store
 from coach.store.models import Participant
 
-FOOT_CARE_STARTED = ("Because of your foot, your training days now use seated and lying exercises only, with no "
-                     "weight through your feet, until a clinician has seen it and the coaching team clears it. "
-                     "Send /program to see them.")
-FOOT_CARE_ENDED = ("Good news: your foot has been cleared, so your usual exercises are back (send /program to see "
-                   "them). Start gently, and check your feet after each session.")
+# Kept under its old name for the admin use case that clears a foot (the words live in texts).
+FOOT_CARE_ENDED = texts.FOOT_CARE_ENDED
 
 
 def current(session: Session, participant_id: int) -> tuple[int, Program]:
@@ -49,7 +47,7 @@ def start_foot_care(ctx: UseCaseContext, participant: Participant) -> str | None
     ctx.session.add(participant)
     change(ctx.session, participant.id, domain.NON_WEIGHT_BEARING_PROGRAM, reason="foot_wound",
            change="seated and lying exercises only while a foot wound heals", now=ctx.now)
-    return FOOT_CARE_STARTED
+    return texts.FOOT_CARE_STARTED
 
 
 def end_foot_care(ctx: UseCaseContext, participant: Participant, *, admin_id: int) -> bool:
@@ -73,9 +71,10 @@ def show(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """/program: the exercises of a training day, and when they last changed."""
     row = store.latest(session=ctx.session, participant_id=participant.id)
     program = domain.from_json(row.exercises) if row is not None else domain.STARTER_PROGRAM
-    text = "Your exercises on a training day:\n" + reminder_texts.session_list(program)
+    parts = [texts.PROGRAM_TITLE + "\n" + reminder_texts.session_list(program)]
     if row is not None and row.change:
-        text += f"\n\nLast change: {row.change}."
+        parts.append(texts.PROGRAM_LAST_CHANGE.format(change=row.change))
     if participant.foot_care_since is not None:
-        text += "\n\nSeated and lying exercises only, until your foot has been seen and cleared."
-    return Outcome().say(text + "\n\n" + reminder_texts.SESSION_SAFETY)
+        parts.append(texts.PROGRAM_FOOT_CARE)
+    parts.append(texts.SESSION_SAFETY)
+    return Outcome().say("\n\n".join(parts))

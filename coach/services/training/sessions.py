@@ -23,11 +23,6 @@ ACTIONS = {"d": "done", "p": "partly", "s": "skipped"}
 # Pain during a session at or above this gets a word of care with the confirmation.
 PAIN_CARE_FROM = 5
 
-SKIPPED_REPLY = ("Skipped for today — noted. Rest is part of training too; "
-                 "if something is bothering you, a check-in helps us both see it.")
-PAIN_CARE = ("That's more nerve pain than we want during a session. Next time, try fewer reps or a lighter "
-             "load, and stop when pain rises — never push through it. If it doesn't settle within a day, "
-             "or keeps happening, please talk to your clinician.")
 
 
 def reminder_button(ctx: UseCaseContext, participant: Participant, reminder_id: int, action: str) -> Outcome:
@@ -45,8 +40,10 @@ def reminder_button(ctx: UseCaseContext, participant: Participant, reminder_id: 
     status = ACTIONS.get(action)
     if status is None:
         return Outcome(toast=texts.STALE_BUTTON)
-    answered = f"\n\n→ {format_day(day)}: {domain.STATUS_LABELS[status]}" + (" ✅" if status != "skipped" else "")
-    return Outcome(toast="Saved").say(pressed + answered, edit=True).extend(_mark(ctx, participant, day, status))
+    answered = texts.SESSION_ANSWERED_SKIPPED if status == "skipped" else texts.SESSION_ANSWERED
+    answered = answered.format(day=format_day(day), status=domain.STATUS_LABELS[status])
+    outcome = Outcome(toast=texts.TOAST_SAVED).say(pressed + "\n\n" + answered, edit=True)
+    return outcome.extend(_mark(ctx, participant, day, status))
 
 
 def answer(ctx: UseCaseContext, participant: Participant, log_id: int, question: str, value: int) -> Outcome:
@@ -68,7 +65,7 @@ def answer(ctx: UseCaseContext, participant: Participant, log_id: int, question:
     log.recorded_at = ctx.now
     ctx.session.add(log)
     if log.asking is not None:
-        return Outcome(replies=[_question(log, edit=True)], toast="Got it")
+        return Outcome(replies=[_question(log, edit=True)], toast=texts.TOAST_GOT_IT)
     return _confirmation(log, edit=True)
 
 
@@ -80,11 +77,10 @@ def log_command(ctx: UseCaseContext, participant: Participant, text: str) -> Out
         def press(action: LogAction) -> str:
             return LogPress(action, day).encode()
 
-        return Outcome().say("How did today's session go? Tap below, or type it after /log — "
-                             + domain.LOG_USAGE.removeprefix("Write it like: "),
-                             buttons=button_rows([("✅ Done", press(LogAction.DONE)),
-                                                  ("🌓 Partly", press(LogAction.PARTLY)),
-                                                  ("Skipped", press(LogAction.SKIPPED))]))
+        return Outcome().say(texts.LOG_ASK.format(usage=domain.LOG_USAGE.removeprefix("Write it like: ")),
+                             buttons=button_rows([(texts.BUTTON_DONE, press(LogAction.DONE)),
+                                                  (texts.BUTTON_PARTLY, press(LogAction.PARTLY)),
+                                                  (texts.BUTTON_SKIPPED, press(LogAction.SKIPPED))]))
     report = domain.parse_log(text, today=ctx.local_today(participant))
     if isinstance(report, ParseFailure):
         return Outcome().say(report.reason)
@@ -93,9 +89,9 @@ def log_command(ctx: UseCaseContext, participant: Participant, text: str) -> Out
                                    source="command", now=ctx.now)
     outcome = _confirmation(log, edit=False, replaced=replaced)
     if report.status != "skipped" and domain.next_question(report.status, _answers(log)) is not None:
-        outcome.say("If you like, add how hard it felt, pain during it and your reps, e.g. /log "
-                    + ("" if report.day == ctx.local_today(participant) else f"{report.day.isoformat()} ")
-                    + f"{report.status} rpe 6 pain 2 reps planned")
+        # The example is a command, typed as is: its words are the parser's, not for translation.
+        on = "" if report.day == ctx.local_today(participant) else f"{report.day.isoformat()} "
+        outcome.say(texts.LOG_ADD_DETAILS.format(example=f"/log {on}{report.status} rpe 6 pain 2 reps planned"))
     return outcome
 
 
@@ -105,7 +101,8 @@ def log_button(ctx: UseCaseContext, participant: Participant, action: str, day_c
     today = ctx.local_today(participant)
     if status is None or day_code != f"{today:%Y%m%d}":
         return Outcome(toast=texts.STALE_BUTTON)
-    outcome = Outcome(toast="Saved").say(f"Session {format_day(today)}: {domain.STATUS_LABELS[status]}.", edit=True)
+    logged = texts.SESSION_LOGGED.format(day=format_day(today), status=domain.STATUS_LABELS[status])
+    outcome = Outcome(toast=texts.TOAST_SAVED).say(logged, edit=True)
     return outcome.extend(_mark(ctx, participant, today, status))
 
 
@@ -120,32 +117,30 @@ def _mark(ctx: UseCaseContext, participant: Participant, day: date, status: str)
                                    status=status, rpe=keep.get("rpe"), pain=keep.get("pain"), reps=keep.get("reps"),
                                    source="buttons", now=ctx.now, asking=domain.next_question(status, keep))
     if status == "skipped":
-        return Outcome().say(SKIPPED_REPLY + (_REPLACED if replaced else ""))
+        return Outcome().say(texts.SESSION_SKIPPED + ("\n" + texts.SESSION_REPLACED if replaced else ""))
     if log.asking is None:
         return _confirmation(log, edit=False, replaced=replaced)
     return Outcome(replies=[_question(log, edit=False)])
 
 
-_REPLACED = "\n(This replaces your earlier entry for that day.)"
-
-
 def _snooze(ctx: UseCaseContext, participant: Participant, day: date, pressed: str) -> Outcome:
     if day != ctx.local_today(participant):
-        return Outcome(toast="That reminder is from another day, so there's nothing to snooze.")
+        return Outcome(toast=texts.TOAST_SNOOZE_OTHER_DAY)
     if store.get_log(session=ctx.session, participant_id=participant.id, local_date=day) is not None:
-        return Outcome(toast="You've already logged today's session.")
+        return Outcome(toast=texts.TOAST_ALREADY_LOGGED)
     due = ctx.now + SNOOZE
     reminder_store.snooze(connection=ctx.connection, participant_id=participant.id, local_date=day, due_at=due,
                           now=ctx.now)
     local = due.astimezone(ctx.zone(participant))
-    return Outcome(toast="Snoozed").say(
-        pressed + f"\n\n→ Snoozed: I'll remind you again at {format_hhmm(local.time())}.", edit=True)
+    snoozed = texts.SESSION_SNOOZED.format(time=format_hhmm(local.time()))
+    return Outcome(toast=texts.TOAST_SNOOZED).say(pressed + "\n\n" + snoozed, edit=True)
 
 
 def _question(log: SessionLog, *, edit: bool) -> Reply:
     question = log.asking
-    header = f"Session {domain.describe(log.local_date, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)}"
-    text = f"{header}\n\n{domain.QUESTION_TEXT[question]}"
+    header = texts.SESSION_HEADER.format(
+        session=domain.describe(log.local_date, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps))
+    text = header + "\n\n" + domain.QUESTION_TEXT[question]
     if question == "reps":
         buttons = button_rows(*[[(domain.REPS_LABELS[reps], _answer(log, question, index))]
                                 for index, reps in enumerate(domain.REPS)])
@@ -160,14 +155,15 @@ def _answer(log: SessionLog, question: str, value: int) -> str:
 
 
 def _confirmation(log: SessionLog, *, edit: bool, replaced: bool = False) -> Outcome:
-    text = "Saved: session " + domain.describe(log.local_date, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps)
+    text = texts.SESSION_SAVED.format(
+        session=domain.describe(log.local_date, log.status, rpe=log.rpe, pain=log.pain, reps=log.reps))
     if replaced:
-        text += _REPLACED
-    outcome = Outcome(toast="Saved" if edit else None).say(text, edit=edit)
+        text += "\n" + texts.SESSION_REPLACED
+    outcome = Outcome(toast=texts.TOAST_SAVED if edit else None).say(text, edit=edit)
     if log.pain is not None and log.pain >= PAIN_CARE_FROM:
-        outcome.say(PAIN_CARE)
+        outcome.say(texts.SESSION_PAIN_CARE)
     elif log.status != "skipped":
-        outcome.say("Well done for looking after yourself. 🌿")
+        outcome.say(texts.SESSION_WELL_DONE)
     return outcome
 
 

@@ -1,6 +1,22 @@
-"""Everything the bot says that is not built from data. Gentle, clear, short."""
+"""Everything the bot says that is not built from data. Gentle, clear, short.
+
+Each text is a complete message or sentence, a template with named placeholders filled at the call site
+(`texts.TIMEZONE_SET.format(zone=..., time=...)`), so that a translation catalogue sees whole sentences.
+The general wording is here; each feature's is in a module beside this one, all read as `texts.NAME`.
+"""
 
 from __future__ import annotations
+
+# Each feature's wording, re-exported so every caller writes `texts.NAME` (names are unique across modules,
+# which tests/unit/test_texts_catalogue.py checks).
+from coach.services.texts.checkins import *  # noqa: F403
+from coach.services.texts.common import *  # noqa: F403
+from coach.services.texts.erasure import *  # noqa: F403
+from coach.services.texts.free_text import *  # noqa: F403
+from coach.services.texts.onboarding import *  # noqa: F403
+from coach.services.texts.reminders import *  # noqa: F403
+from coach.services.texts.review import *  # noqa: F403
+from coach.services.texts.training import *  # noqa: F403
 
 CONSENT_VERSION = "2026-11"
 
@@ -174,7 +190,6 @@ AMBIGUOUS_RANGE = "For {item} you wrote {written} — which one number fits best
 AMBIGUOUS_FRACTION = "For {item} you wrote {written} — please pick the nearest whole number."
 AMBIGUOUS_OUT_OF_RANGE = "For {item} you wrote {written}, but scores go from 0 (none) to 10 (worst)."
 AMBIGUOUS_TWO_VALUES = "You gave {item} two values ({written}) — which one is it?"
-NOTHING_STORED_YET = "Nothing is stored for {items} until you choose."
 EDITED_RED_FLAG = "I saw the change to your earlier message:"
 
 # Answers to questions, one per help topic (coach/domain/understanding/topics.py).
