@@ -1,2 +1,2 @@
 """Use cases, one folder per feature: each runs in one transaction and returns what to say, never talking to
-Telegram itself. The wording lives in texts.py."""
+Telegram itself. The wording lives in texts/."""

@@ -1,7 +1,7 @@
 """Help topics a participant's question can be about, found by the words it uses. Data.
 
 Each topic lists words that point to it (lemmas, after normalisation) and examples a test checks it is found in.
-The answers themselves are user-facing text and live in coach/services/texts.py under the same names.
+The answers themselves are user-facing text and live in coach/services/texts/ under the same names.
 """
 
 from __future__ import annotations
