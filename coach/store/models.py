@@ -7,7 +7,7 @@ from datetime import date, datetime, time
 from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
-from coach.domain.states import Awaiting, DraftStatus
+from coach.domain.states import Awaiting, DraftStatus, OnboardingStep
 from coach.store.types import UTCDateTime
 
 # Named constraints, so Alembic can drop and alter them the same way on SQLite and PostgreSQL.
@@ -43,8 +43,8 @@ class Participant(SQLModel, table=True):
     first_name: str = Field(default="", max_length=128)
     # onboarding -> active; paused and inactive (blocked the bot) come with the reminders engine
     status: str = Field(default="onboarding", max_length=16)
-    onboarding_step: str | None = Field(default="consent", max_length=32)
-    # what a plain typed message is taken as next: None, "timezone", "checkin:<draft id>", ...
+    onboarding_step: OnboardingStep | None = Field(default=OnboardingStep.CONSENT, sa_type=String(32))
+    # what a plain typed message is taken as next (None: nothing in particular)
     awaiting: Awaiting | None = Field(default=None, sa_type=String(48))  # stored as its text
     timezone: str = Field(default="UTC", max_length=64)
     condition: str | None = Field(default=None, max_length=32)

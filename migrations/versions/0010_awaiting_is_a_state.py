@@ -1,6 +1,8 @@
-"""the awaited answer is a state, not a string to parse: "checkin:17" becomes "checkin"
+"""states, not strings to parse: the awaited "checkin:17" becomes "checkin", the onboarding step "screen:3"
+becomes "screening"
 
-A participant has at most one open button check-in, so the draft's id need not be kept beside the state.
+A participant has at most one open button check-in, so the draft's id need not be kept beside the state; the
+open screening question is the number of screening answers stored (they are stored one by one, in order).
 
 Revision ID: 0010
 Revises: 0007
@@ -18,9 +20,12 @@ depends_on: str | Sequence[str] | None = None
 
 def upgrade() -> None:
     op.execute("UPDATE participant SET awaiting = 'checkin' WHERE awaiting LIKE 'checkin:%'")
+    op.execute("UPDATE participant SET onboarding_step = 'screening' WHERE onboarding_step LIKE 'screen:%'")
 
 
 def downgrade() -> None:
+    op.execute("UPDATE participant SET onboarding_step = 'screen:' || (SELECT COUNT(*) FROM screening_answer a "
+               "WHERE a.participant_id = participant.id) WHERE onboarding_step = 'screening'")
     # The draft id can be found again: the participant's one open draft.
     op.execute("UPDATE participant SET awaiting = 'checkin:' || (SELECT MAX(d.id) FROM checkin_draft d "
                "WHERE d.participant_id = participant.id AND d.status = 'open') "

@@ -7,7 +7,7 @@ from sqlmodel import select
 
 from coach.devtools.person import texts_of
 from coach.store.db import session_scope
-from coach.store.models import CheckIn, CheckInDraft, Participant
+from coach.store.models import CheckIn, CheckInDraft, Participant, ScreeningAnswer
 from tests.helpers.bot_world import onboard
 
 
@@ -113,7 +113,8 @@ async def test_a_stale_onboarding_button_is_answered_and_ignored(world):
     await hal.press_data(message_id, yes_data)
     assert world.emulator.client.callback_answers()[-1]["text"] == "That button is no longer active."
     with session_scope(world.engine) as session:
-        assert session.exec(select(Participant.onboarding_step)).one() == "screen:1"
+        assert session.exec(select(Participant.onboarding_step)).one() == "screening"
+        assert [a.answer for a in session.exec(select(ScreeningAnswer))] == [False]  # the stale Yes stored nothing
 
 
 async def test_words_it_cannot_read_get_a_gentle_pointer(world):

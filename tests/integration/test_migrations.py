@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 from sqlmodel import SQLModel
 
 from coach.store.db import make_engine
@@ -48,3 +50,34 @@ def test_alembic_check_notices_a_missing_migration(sqlite_url):
     downgrade(sqlite_url, "base")
     with pytest.raises(Exception, match="(?i)not up to date|diffs"):
         command.check(alembic_config(sqlite_url))
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_states_kept_as_strings_to_parse_become_states_and_come_back_on_downgrade(request, kind):
+    """A participant half-way through screening and one in the middle of a button check-in keep their place
+    across the upgrade that turned "screen:2" and "checkin:17" into states, and across its downgrade."""
+    url = _db_url(request, kind)
+    upgrade(url, "0007")
+    NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # noqa: N806
+    engine = make_engine(url)
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO participant (id, telegram_id, chat_id, first_name, status, onboarding_step, awaiting, "
+            "timezone, clearance_required, created_at, updated_at) VALUES "
+            "(1, 11, 11, 'Ann', 'onboarding', 'screen:2', NULL, 'UTC', false, :now, :now), "
+            "(2, 22, 22, 'Bea', 'active', NULL, 'checkin:7', 'UTC', false, :now, :now)"), {"now": NOW})
+        conn.execute(text("INSERT INTO screening_answer (participant_id, question, answer, answered_at) VALUES "
+                          "(1, 'heart', false, :now), (1, 'chest_pain', false, :now)"), {"now": NOW})
+        conn.execute(text("INSERT INTO checkin_draft (id, participant_id, local_date, status, created_at) VALUES "
+                          "(7, 2, '2026-12-01', 'open', :now)"), {"now": NOW})
+
+    def states() -> list[tuple[str | None, str | None]]:
+        with engine.connect() as conn:
+            return [tuple(row) for row in conn.execute(text(
+                "SELECT onboarding_step, awaiting FROM participant ORDER BY id"))]
+
+    upgrade(url)
+    assert states() == [("screening", None), (None, "checkin")]
+    downgrade(url, "0007")
+    assert states() == [("screen:2", None), (None, "checkin:7")]
+    engine.dispose()

@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from coach.domain.states import OnboardingStep
 from coach.scheduler import planner
 from coach.services import texts
 from coach.services.participants import onboarding
@@ -59,7 +60,7 @@ def test_agreeing_stores_the_consent_with_its_version_and_asks_the_first_questio
     assert labels(outcome) == [["Yes", "No"]]
     [consent] = ann.rows(Consent)
     assert (consent.version, consent.given_at) == (texts.CONSENT_VERSION, START)
-    assert ann.stored().onboarding_step == "screen:0"
+    assert ann.stored().onboarding_step == OnboardingStep.SCREENING and ann.rows(ScreeningAnswer) == []
 
 
 def test_declining_consent_erases_the_person_and_says_nothing_was_stored(desk: Desk):
@@ -178,7 +179,8 @@ def test_a_message_during_onboarding_asks_the_open_question_again_and_stores_no_
     outcome = gus.says("pain 4 numbness 2 tingling 3 balance 1")
     assert outcome.replies[0].text == texts.FINISH_ONBOARDING
     assert outcome.replies[-1].text.startswith("Question 3 of 7") and labels(outcome) == [["Yes", "No"]]
-    assert desk.all(Participant)[0].onboarding_step == "screen:2"
+    assert desk.all(Participant)[0].onboarding_step == OnboardingStep.SCREENING
+    assert desk.count(ScreeningAnswer) == 2  # so the third question is the open one
     assert desk.count(CheckIn) == 0 and desk.count(CheckInDraft) == 0
     assert gus.start().replies[-1].text.startswith("Question 3 of 7")
 

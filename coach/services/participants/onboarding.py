@@ -5,7 +5,7 @@ from __future__ import annotations
 from zoneinfo import ZoneInfo
 
 from coach.domain import schedule as sched
-from coach.domain.states import Awaiting
+from coach.domain.states import Awaiting, OnboardingStep
 from coach.domain.timezones import ZoneMatch, describe_zone, resolve_zone_location, resolve_zone_text
 from coach.services import texts
 from coach.services.participants.callbacks import (
@@ -46,31 +46,31 @@ def start(ctx: UseCaseContext, *, telegram_id: int, chat_id: int, first_name: st
 
 def current_step(ctx: UseCaseContext, participant: Participant) -> Outcome:
     """Ask again whatever onboarding question is open."""
-    step = participant.onboarding_step or ""
-    if step == "consent":
+    step = participant.onboarding_step
+    if step == OnboardingStep.CONSENT:
         return Outcome().say(texts.INTRO.format(name=first_name_suffix(participant.first_name)),
                              buttons=_consent_buttons())
-    if step.startswith("screen:"):
-        return Outcome().say(_screening_question(int(step.split(":")[1])),
-                             buttons=_screening_buttons(int(step.split(":")[1])))
-    if step == "condition":
+    if step == OnboardingStep.SCREENING:
+        index = _open_screening_question(ctx, participant)
+        return Outcome().say(_screening_question(index), buttons=_screening_buttons(index))
+    if step == OnboardingStep.CONDITION:
         return Outcome().say(texts.CONDITION_QUESTION, buttons=_condition_buttons())
-    if step == "timezone":
+    if step == OnboardingStep.TIMEZONE:
         return _ask_timezone(ctx, participant)
-    if step == "schedule":
+    if step == OnboardingStep.SCHEDULE:
         return _offer_schedule(ctx, participant)
     return Outcome().say(texts.WELCOME_BACK.format(name=first_name_suffix(participant.first_name)))
 
 
 def answer_consent(ctx: UseCaseContext, participant: Participant, agreed: bool) -> Outcome:
-    if participant.onboarding_step != "consent":
+    if participant.onboarding_step != OnboardingStep.CONSENT:
         return Outcome(toast=texts.STALE_BUTTON)
     if not agreed:
         store.delete_participant(session=ctx.session, participant=participant)
         return Outcome().say(texts.CONSENT_DECLINED, edit=True)
     store.record_consent(session=ctx.session, participant_id=participant.id, version=texts.CONSENT_VERSION,
                          now=ctx.now)
-    participant.onboarding_step = "screen:0"
+    participant.onboarding_step = OnboardingStep.SCREENING
     store.touch(participant, now=ctx.now)
     return (Outcome().say(texts.CONSENT_GIVEN, edit=True)
             .say(texts.SCREENING_INTRO)
@@ -79,29 +79,29 @@ def answer_consent(ctx: UseCaseContext, participant: Participant, agreed: bool) 
 
 def answer_screening(ctx: UseCaseContext, participant: Participant, index: int, answer: bool) -> Outcome:
     """Store one screening answer and ask the next; the last one decides clearance."""
-    if participant.onboarding_step != f"screen:{index}" or not 0 <= index < len(QUESTION_KEYS):
+    if participant.onboarding_step != OnboardingStep.SCREENING or index != _open_screening_question(ctx, participant) \
+            or not 0 <= index < len(QUESTION_KEYS):
         return Outcome(toast=texts.STALE_BUTTON)
     store.save_screening_answer(session=ctx.session, participant_id=participant.id,
                                 question=QUESTION_KEYS[index], answer=answer, now=ctx.now)
     answered = texts.ANSWERED_YES if answer else texts.ANSWERED_NO
     outcome = Outcome().say(answered.format(question=_screening_question(index)), edit=True)
     if index + 1 < len(QUESTION_KEYS):
-        participant.onboarding_step = f"screen:{index + 1}"
         store.touch(participant, now=ctx.now)
         return outcome.say(_screening_question(index + 1), buttons=_screening_buttons(index + 1))
     answers = store.screening_answers(session=ctx.session, participant_id=participant.id)
     participant.clearance_required = any(answers.values())
-    participant.onboarding_step = "condition"
+    participant.onboarding_step = OnboardingStep.CONDITION
     store.touch(participant, now=ctx.now)
     outcome.say(texts.CLEARANCE_NEEDED if participant.clearance_required else texts.SCREENING_CLEAR)
     return outcome.say(texts.CONDITION_QUESTION, buttons=_condition_buttons())
 
 
 def answer_condition(ctx: UseCaseContext, participant: Participant, key: str) -> Outcome:
-    if participant.onboarding_step != "condition" or key not in CONDITION_KEYS:
+    if participant.onboarding_step != OnboardingStep.CONDITION or key not in CONDITION_KEYS:
         return Outcome(toast=texts.STALE_BUTTON)
     participant.condition = key
-    participant.onboarding_step = "timezone"
+    participant.onboarding_step = OnboardingStep.TIMEZONE
     store.touch(participant, now=ctx.now)
     label = dict(texts.CONDITIONS)[key]
     answered = texts.ANSWERED_CONDITION.format(question=texts.CONDITION_QUESTION, condition=label)
@@ -110,7 +110,7 @@ def answer_condition(ctx: UseCaseContext, participant: Participant, key: str) ->
 
 
 def use_default_timezone(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    if participant.onboarding_step != "timezone":
+    if participant.onboarding_step != OnboardingStep.TIMEZONE:
         return Outcome(toast=texts.STALE_BUTTON)
     return _set_timezone(ctx, participant, ZoneMatch(zone=ctx.default_timezone, label=ctx.default_timezone))
 
@@ -146,7 +146,7 @@ def ask_timezone_change(ctx: UseCaseContext, participant: Participant, text: str
 
 
 def accept_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
-    if participant.onboarding_step != "schedule":
+    if participant.onboarding_step != OnboardingStep.SCHEDULE:
         return Outcome(toast=texts.STALE_BUTTON)
     schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
     participant.onboarding_step = None
@@ -189,8 +189,8 @@ def _set_timezone(ctx: UseCaseContext, participant: Participant, match: ZoneMatc
     local = ctx.now.astimezone(ZoneInfo(match.zone))
     outcome = Outcome().say(texts.TIMEZONE_SET.format(zone=match.label, time=sched.format_hhmm(local.time())),
                             remove_keyboard=True)
-    if participant.onboarding_step == "timezone":
-        participant.onboarding_step = "schedule"
+    if participant.onboarding_step == OnboardingStep.TIMEZONE:
+        participant.onboarding_step = OnboardingStep.SCHEDULE
         outcome.extend(_offer_schedule(ctx, participant))
     return outcome
 
@@ -208,6 +208,11 @@ def _offer_schedule(ctx: UseCaseContext, participant: Participant) -> Outcome:
     schedule = store.ensure_schedule(session=ctx.session, participant_id=participant.id, now=ctx.now)
     return Outcome().say(texts.SCHEDULE_INTRO + "\n" + describe_schedule(schedule) + "\n\n" + texts.SCHEDULE_OUTRO,
                          buttons=button_rows([(texts.BUTTON_SOUNDS_GOOD, AcceptSchedule().encode())]))
+
+
+def _open_screening_question(ctx: UseCaseContext, participant: Participant) -> int:
+    """The screening question waiting for an answer: answers are stored one by one, in order."""
+    return len(store.screening_answers(session=ctx.session, participant_id=participant.id))
 
 
 def _screening_question(index: int) -> str:

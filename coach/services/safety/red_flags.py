@@ -7,6 +7,7 @@ from datetime import timedelta
 from coach.domain.safety import FOOT_KINDS, FlagKind, RedFlag, detect_red_flags
 from coach.domain.safety.numbers import EmergencyContacts, contacts_for_timezone
 from coach.domain.safety.replies import admin_alert_text, red_flag_reply
+from coach.domain.states import OnboardingStep
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import AdminAlert, Outcome
 from coach.services.training import programs
@@ -37,7 +38,7 @@ def raise_flags(ctx: UseCaseContext, participant: Participant | ParticipantView 
                 source: str) -> Outcome:
     """Answer calmly and specifically; store and alert only with consent (before it, store nothing)."""
     contacts = contacts_for(ctx, participant)
-    if participant is None or participant.id is None or participant.onboarding_step == "consent":
+    if participant is None or participant.id is None or participant.onboarding_step == OnboardingStep.CONSENT:
         return Outcome().say(red_flag_reply(found, contacts, team_told=False))
     outcome = Outcome().say(red_flag_reply(found, contacts))
     recent = flag_store.kinds_raised_since(session=ctx.session, participant_id=participant.id,
