@@ -202,10 +202,6 @@ def test_history_lists_check_ins_and_notes_newest_first(desk: Desk, ann):
     ]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: /history leaves out a diary note sent after that day's check-in. notes.keep() links such a note to the "
-    "check-in (Note.checkin_id) and answers \"It's kept with that day's check-in\", but daily.history() shows "
-    "only notes without a checkin_id (to skip the check-in line's own note) and CheckIn.note, which stays empty"))
 def test_a_note_kept_with_the_days_check_in_is_shown_in_history(ann):
     """A note sent after today's check-in is said to be kept with it — and /history shows it."""
     ann.says("p4 n2 t3 b1")

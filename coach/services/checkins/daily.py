@@ -228,8 +228,11 @@ def history(ctx: UseCaseContext, participant: Participant, *, days: int = 14) ->
     """/history: the last two weeks' check-ins and diary notes, newest first."""
     rows = store.recent_checkins(session=ctx.session, participant_id=participant.id, limit=days)
     since = min([c.local_date for c in rows], default=ctx.local_today(participant) - timedelta(days=days - 1))
+    # A check-in line's own words are shown with its scores; a note kept with the day's check-in later is not
+    # one of them, so it is shown too.
+    own_words = {(c.id, c.note) for c in rows if c.note}
     notes = [n for n in note_store.recent(session=ctx.session, participant_id=participant.id, since=since)
-             if n.checkin_id is None]
+             if (n.checkin_id, n.text) not in own_words]
     if not rows and not notes:
         return Outcome().say(texts.HISTORY_EMPTY)
     by_day: dict[date, list[str]] = {}
