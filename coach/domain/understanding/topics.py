@@ -53,9 +53,10 @@ TOPICS: tuple[TopicWords, ...] = (
        "unsteadiness out", "is 10 the worst?", "what does balance mean", "is higher worse for balance too", weight=2),
     _t(Topic.FIX_ENTRY, "wrong mistake fix correct change yesterday yesterday's edit undo typo", "how do I fix a wrong "
        "entry", "can I change yesterday's check in", weight=2),
+    # "change" here too: with a time or days beside it, the question is about the schedule, not a wrong entry.
     _t(Topic.SCHEDULE, "remind reminder reminders time times schedule earlier later evening morning pm o'clock "
-       "days sunday monday weekend weekends training move", "how do I change my reminder time?",
-       "can you remind me at 8pm instead?", "can I change my training days"),
+       "days sunday monday weekend weekends training move change", "how do I change my reminder time?",
+       "can you remind me at 8pm instead?", "can I change my training days", "how do I change my check-in time?"),
     _t(Topic.PAUSE, "pause holiday break vacation away stop stopping off snooze quiet", "can I pause the reminders",
        "how do I stop the reminders", weight=2),
     _t(Topic.WHAT_I_AM, "bot robot ai person human real doctor medical advice device nurse purpose",
