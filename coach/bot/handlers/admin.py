@@ -10,7 +10,7 @@ from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
 from coach.bot.runtime import runtime
-from coach.services import admin, admin_changes, admin_overview, gate, programs
+from coach.services import admin, admin_changes, admin_overview, dashboard_links, gate, programs
 from coach.services.context import UseCaseContext
 from coach.services.gate import AdminUseCase
 from coach.services.replies import Outcome
@@ -50,6 +50,13 @@ resume_user = _with_args(admin_changes.resume_user)
 async def flags(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/flags: open red flags."""
     await _run_for_admin(update, context, admin.open_flags)
+
+
+async def dashboard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/dashboard: a one-time sign-in link to the web dashboard."""
+    base_url = runtime(context).settings.web_url()
+    await _run_for_admin(update, context,
+                         lambda ctx, admin_id: dashboard_links.issue(ctx, admin_id, base_url=base_url))
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
