@@ -17,6 +17,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+from jinja2 import pass_context
 from sqlalchemy import Engine
 from starlette.applications import Starlette
 from starlette.datastructures import FormData
@@ -108,7 +109,7 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
         log.warning("dashboard: COACH_WEB_SECRET is not set; using a key for this process only (local use)")
         secret = secrets.token_urlsafe(32)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(format_weekdays=format_weekdays, describe_exercise=describe_exercise,
+    templates.env.globals.update(path_for=_path_for, format_weekdays=format_weekdays, describe_exercise=describe_exercise,
                                  decision_label=pages.decision_label,
                                  weekdays=WEEKDAYS, ranges=list(pages.RANGES), states=pages.STATE_FILTERS)
     board = Dashboard(settings=settings,
@@ -154,6 +155,16 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
 
 
 # --- plumbing -----------------------------------------------------------------------------------------------
+
+
+@pass_context
+def _path_for(context: dict, name: str, **params: Any) -> str:
+    """A route's path (with the mount's prefix): never an absolute URL, which a proxy in front could get wrong."""
+    return context["request"].url_for(name, **params).path
+
+
+def path_to(request: Request, name: str, **params: Any) -> str:
+    return request.url_for(name, **params).path
 
 
 def _headers(response: Response) -> Response:
@@ -251,7 +262,7 @@ def _no_participant(board: Dashboard, request: Request, tid: str, admin_session:
     shown = tid if tid.isascii() and tid.isdigit() and len(tid) <= 20 else "that"
     return message_page(board, request, (404, "No such participant",
                                          f"No participant has the Telegram id {shown}. Nothing was changed."),
-                        admin=admin_session, csrf=csrf, back=str(request.url_for("triage")))
+                        admin=admin_session, csrf=csrf, back=path_to(request, "triage"))
 
 
 # --- sign-in and sign-out -----------------------------------------------------------------------------------
@@ -290,7 +301,7 @@ async def login(board: Dashboard, request: Request) -> Response:
     if found is not dashboard_links.Redeemed.OK:
         return message_page(board, request, LINK_PROBLEMS[found])
     log.info("dashboard: admin %s signed in", admin_id)
-    response = RedirectResponse(str(request.url_for("triage")), status_code=303)
+    response = RedirectResponse(path_to(request, "triage"), status_code=303)
     response.set_cookie(SESSION_COOKIE, board.signer.new_session(admin_id, now=board.runner.clock.now()),
                         max_age=int(board.signer.lifetime.total_seconds()), path=_cookie_path(request),
                         secure=_secure(board, request), httponly=True, samesite="strict")
@@ -446,7 +457,7 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
     failed = await board.teller(outcome.notices)
     if failed:
         text += " (The message to them could not be delivered just now.)"
-    url = str(request.url_for("participant", tid=tid))
+    url = path_to(request, "participant", tid=tid)
     return _flash_and_go(board, request, url, "ok", text.splitlines()[0] if text else "Saved.")
 
 
