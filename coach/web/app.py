@@ -43,6 +43,7 @@ from coach.store import audit as audit_store
 from coach.store.export import rows_about
 from coach.store.models import Participant, SafetyFlag
 from coach.web import pages
+from coach.web.ranking import RankingCache
 from coach.web.security import FLASH_COOKIE, SESSION_COOKIE, AdminSession, SessionProblem, Signer
 from coach.web.tell import Teller
 
@@ -91,6 +92,7 @@ class Dashboard:
     teller: Teller
     templates: Jinja2Templates
     secure_cookies: bool
+    ranking: RankingCache
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,12 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
         log.warning("dashboard: COACH_WEB_SECRET is not set; using a key for this process only (local use)")
         secret = secrets.token_urlsafe(32)
     templates = Jinja2Templates(directory=str(HERE / "templates"))
-    templates.env.globals.update(path_for=_path_for, format_weekdays=format_weekdays, describe_exercise=describe_exercise,
-                                 decision_label=pages.decision_label,
+    templates.env.globals.update(path_for=_path_for, format_weekdays=format_weekdays,
+                                 describe_exercise=describe_exercise, decision_label=pages.decision_label,
                                  weekdays=WEEKDAYS, ranges=list(pages.RANGES), states=pages.STATE_FILTERS)
-    board = Dashboard(settings=settings,
-                      runner=UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
-                                           admin_ids=settings.coach_admin_ids),
+    runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
+                           admin_ids=settings.coach_admin_ids)
+    board = Dashboard(settings=settings, runner=runner, ranking=RankingCache(runner),
                       signer=Signer(secret, lifetime=timedelta(hours=settings.coach_web_session_hours)),
                       teller=teller, templates=templates,
                       secure_cookies=settings.web_url().startswith("https://"))
@@ -124,6 +126,7 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
         try:
             yield
         finally:
+            await board.ranking.close()
             board.runner.close()
             if on_close is not None:
                 result = on_close()
@@ -331,10 +334,10 @@ async def triage_view(board: Dashboard, request: Request, admin_session: AdminSe
     state = state if state in pages.STATE_FILTERS else ""
     attention = params.get("need") == "1"
     page = _int(params.get("page"), 1)
-    found = await board.runner.run_async(lambda ctx: pages.triage_page(
-        ctx, search=search, state=state, attention_only=attention, page=page))
+    ranking = await board.ranking.get()
+    found = pages.triage_page(ranking.needs, search=search, state=state, attention_only=attention, page=page)
     return render(board, request, "triage.html", admin=admin_session, csrf=csrf, triage=found, q=search,
-                  state=state, need=attention)
+                  state=state, need=attention, ranked_at=ranking.at.strftime("%H:%M:%S"))
 
 
 async def participant_view(board: Dashboard, request: Request, admin_session: AdminSession, csrf: str,
@@ -454,6 +457,7 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
     if not result.changed:
         return await participant_view(board, request, admin_session, csrf, None, status=400,
                                       message=("error", text or "Nothing was changed."))
+    board.ranking.invalidate()
     failed = await board.teller(outcome.notices)
     if failed:
         text += " (The message to them could not be delivered just now.)"

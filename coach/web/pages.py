@@ -27,7 +27,6 @@ from coach.store import participants as participant_store
 from coach.store import programs as program_store
 from coach.store import reviews as review_store
 from coach.store import sessions as session_store
-from coach.store import triage as triage_store
 from coach.store.models import Participant
 
 PAGE_SIZE = 50
@@ -49,9 +48,9 @@ class TriagePage:
     pages: int
 
 
-def triage_page(ctx: UseCaseContext, *, search: str, state: str, attention_only: bool, page: int) -> TriagePage:
-    """Everyone ranked most in need first (the ranking of /users), then filtered and searched."""
-    ranked = triage.rank(triage_store.triage_facts(connection=ctx.connection, now=ctx.now))
+def triage_page(ranked: list[triage.Need], *, search: str, state: str, attention_only: bool,
+                page: int) -> TriagePage:
+    """Everyone as ranked most in need first (the ranking of /users), filtered and searched."""
     words = search.strip().lower()
     number = words.lstrip("#") if words.lstrip("#").isdigit() else None
     shown = [need for need in ranked
