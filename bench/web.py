@@ -46,6 +46,7 @@ JOINED = NOW - timedelta(days=DAYS)
 ADMIN = 90_001
 FIRST_ID = 500_000_000
 CHUNK = 1_000
+REASONS = '{"participant": ["Keep the plan."], "clinician": ["No rule applied."]}'
 ZONES = ("Europe/Berlin", "Europe/London", "America/New_York", "UTC")
 
 
@@ -88,8 +89,9 @@ def seed(url: str, count: int) -> None:
                 if rng.random() < 0.01:
                     flags.append({"participant_id": pid, "kind": "weakness", "urgent": False, "source": "free_text",
                                   "excerpt": "legs giving way", "raised_at": NOW - timedelta(days=1)})
-                reviews.append({"participant_id": pid, "week_first": date(2026, 11, 8), "week_last": date(2026, 11, 14),
-                                "decision": "hold", "rules": "hold", "reasons": '["Keep the plan."]',
+                reviews.append({"participant_id": pid, "week_first": date(2026, 11, 8),
+                                "week_last": date(2026, 11, 14),
+                                "decision": "hold", "rules": "hold", "reasons": REASONS,
                                 "message": "…", "status": "informed", "digest_pending": False, "created_at": NOW})
             connection.execute(insert(Participant.__table__), people)
             connection.execute(insert(Schedule.__table__), schedules)

@@ -3,7 +3,6 @@ admin commands (the triage ranking is `/users`'s own). Nothing here changes anyt
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -18,6 +17,7 @@ from coach.services import programs, texts
 from coach.services.admin_changes import schedule_part_words
 from coach.services.admin_overview import state_of
 from coach.services.chart import ChartData, ChartMark, range_chart
+from coach.services.clinician_pdf import clinician_reasons
 from coach.services.context import UseCaseContext
 from coach.store import audit as audit_store
 from coach.store import checkins as checkin_store
@@ -144,12 +144,8 @@ def participant_page(ctx: UseCaseContext, participant: Participant, *, range_key
         words = [schedule_part_words(schedule, part) for part in ("sessions", "checkin", "review")]
     version, program = programs.current(ctx.session, pid)
     review = review_store.latest(session=ctx.session, participant_id=pid)
-    reasons = []
-    if review is not None:
-        try:
-            reasons = [str(r) for r in json.loads(review.reasons or "[]")]
-        except ValueError:
-            reasons = []
+    # In the third person, as the clinician's PDF words them.
+    reasons = [clinician_reasons(review.reasons)] if review is not None and review.reasons else []
     all_recent = checkin_store.checkins_between(session=ctx.session, participant_id=pid,
                                                 first=today - timedelta(days=insights_domain.WINDOW_DAYS),
                                                 last=today)

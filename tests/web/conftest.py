@@ -85,3 +85,8 @@ def web(tmp_path, emulator) -> Iterator[Web]:
     with TestClient(app, base_url="http://testserver") as client:
         yield Web(engine=engine, clock=clock, emulator=emulator, settings=settings, client=client)
     engine.dispose()
+
+
+# Fixtures defined elsewhere, used here; imported last, since tests.web.browser reads this module's constants.
+from tests.e2e.conftest import world  # noqa: E402, F401 - the running bot, for /dashboard in Telegram
+from tests.web.browser import live  # noqa: E402, F401 - the bot, the dashboard on a port, and chromium

@@ -14,7 +14,7 @@ from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import DashboardLink
 from coach.webhook.serve import running_webhook_bot
-from tests.e2e.conftest import ADMIN_ID, START, TOKEN, onboard, world  # noqa: F401 - the fixture
+from tests.e2e.conftest import ADMIN_ID, START, TOKEN, onboard
 from tests.web.conftest import SECRET
 
 LINK = re.compile(r"(http://\S+)/login\?a=(\d+)&t=([\w-]+)")

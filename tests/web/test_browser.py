@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from coach.store.models import DashboardLink, Participant, Reminder, Schedule
 from tests.e2e.conftest import onboard
-from tests.web.browser import AXE, Live, live  # noqa: F401 - the fixture
+from tests.web.browser import AXE, Live
 from tests.web.helpers import seed_four
 
 pytestmark = pytest.mark.timeout(180)
