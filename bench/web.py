@@ -20,6 +20,7 @@ Seeding (not measured): every participant joined 90 days ago, checks in on ~85 %
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import random
@@ -186,8 +187,11 @@ def main() -> None:
                 seed(url, args.participants)
                 note("measuring on PostgreSQL")
                 result["postgresql"] = measure(url, args.participants, args.requests)
+            except Exception as exc:  # noqa: BLE001 - the server went away mid-run: say so, keep SQLite's
+                result["postgresql"] = {"error": f"{type(exc).__name__}: {str(exc).splitlines()[0][:200]}"}
             finally:
-                drop_postgres_database(args.postgres_server, url)
+                with contextlib.suppress(Exception):
+                    drop_postgres_database(args.postgres_server, url)
     result["goal_met"] = all(figures[page]["p95_ms"] <= 250 for key in ("sqlite", "postgresql")
                              if "triage" in (figures := result.get(key, {})) for page in ("triage", "participant"))
     print(json.dumps(result))

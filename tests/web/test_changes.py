@@ -38,6 +38,7 @@ def _told(web, chat_id: int) -> list[str]:
 
 
 def test_acknowledging_a_flag_records_it_audits_it_and_tells_the_participant(web, seeded):
+    assert "1 open flag (1 urgent)" in web.client.get("/").text  # the triage page has ranked everyone
     flag = _flag_of(web, 4)
     page = web.client.post(f"/p/7204/flags/{flag['id']}/ack", data={"csrf": web.csrf("/p/7204")})
     assert page.status_code == 200 and f"Flag #{flag['id']}" in page.text and "acknowledged" in page.text
@@ -46,6 +47,8 @@ def test_acknowledging_a_flag_records_it_audits_it_and_tells_the_participant(web
     audit = _rows(web, AuditEntry, participant_id=4)
     assert [(a["action"], a["admin_telegram_id"]) for a in audit] == [("ack", ADMIN_ID)]
     assert any("coaching team has followed up" in text for text in _told(web, 7204))
+    # A change on the dashboard shows on the triage page at once, not after the ranking's 30 seconds.
+    assert "open flag (1 urgent)" not in web.client.get("/").text
     again = web.client.post(f"/p/7204/flags/{flag['id']}/ack", data={"csrf": web.csrf("/p/7204")})
     assert again.status_code == 400 and "already acknowledged" in again.text
     assert len(_rows(web, AuditEntry, participant_id=4)) == 1
