@@ -112,3 +112,13 @@ def test_the_pages_carry_no_third_party_assets_and_a_strict_policy(web, seeded):
     assert not re.search(r'(src|href)="https?://', page.text)
     script = web.client.get("/static/htmx.min.js")
     assert script.status_code == 200 and b"htmx" in script.content[:2000]
+
+
+def test_what_is_typed_into_a_search_or_written_by_a_participant_is_shown_as_text(web, seeded):
+    page = web.client.get("/", params={"q": '"><script>alert(1)</script>'})
+    assert "<script>alert(1)" not in page.text and "&lt;script&gt;" in page.text
+    from tests.web.helpers import add_person
+
+    add_person(web.engine, 7400, "<b>Zed</b>", flags=[("fall", False, "<img src=x onerror=alert(1)>")])
+    page = web.client.get("/p/7400")
+    assert "<img src=x" not in page.text and "&lt;img src=x" in page.text and "&lt;b&gt;Zed" in page.text
