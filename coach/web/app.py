@@ -99,6 +99,7 @@ class Dashboard:
 class ActionResult:
     outcome: Outcome | None  # None: no such participant
     changed: bool
+    participant_id: int | None = None
 
 
 def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Teller, secret: str | None = None,
@@ -447,7 +448,8 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
         before = audit_store.count_for(session=ctx.session, participant_id=participant.id)
         outcome = gate.for_admin(ctx, admin_session.admin_id,
                                  lambda ctx, admin_id: use_case(ctx, admin_id, participant), command="/dashboard")
-        return ActionResult(outcome, audit_store.count_for(session=ctx.session, participant_id=participant.id) > before)
+        return ActionResult(outcome, audit_store.count_for(session=ctx.session, participant_id=participant.id) > before,
+                            participant.id)
 
     result = await board.runner.run_async(run)
     if result.outcome is None:
@@ -457,7 +459,7 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
     if not result.changed:
         return await participant_view(board, request, admin_session, csrf, None, status=400,
                                       message=("error", text or "Nothing was changed."))
-    board.ranking.invalidate()
+    await board.ranking.update(result.participant_id)
     failed = await board.teller(outcome.notices)
     if failed:
         text += " (The message to them could not be delivered just now.)"

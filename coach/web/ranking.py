@@ -2,9 +2,9 @@
 
 Ranking 10,000 participants reads some 300,000 check-ins and takes seconds, far more than a page may. So the
 ranking is made off the event loop, kept for FRESH_SECONDS, and then served while a new one is made in the
-background (stale-while-revalidate): only the very first request waits. A change made on the dashboard makes
-the next request wait for a fresh ranking, so an acknowledged flag never shows as open. The page says when
-the ranking was made.
+background (stale-while-revalidate): only the very first request waits. A change made on the dashboard
+judges that one participant again at once (the same `judge`, the same sort key as `rank`), so an acknowledged
+flag never shows as open. The page says when the ranking was made.
 """
 
 from __future__ import annotations
@@ -47,8 +47,21 @@ class RankingCache:
         return await self._refresh()
 
     def invalidate(self) -> None:
-        """Something changed on the dashboard: the next request waits for a fresh ranking."""
+        """Forget the ranking: the next request waits for a fresh one."""
         self._ranking = None
+
+    async def update(self, participant_id: int) -> None:
+        """A change made on the dashboard: judge that participant again now (one participant's rows, quick)
+        and put them in their new place, so the triage page never shows what was just dealt with."""
+        if self._ranking is None:
+            return
+        facts = await self.runner.run_async(lambda ctx: triage_store.triage_facts(
+            connection=ctx.connection, now=ctx.now, participant_ids=[participant_id]))
+        if self._ranking is None:
+            return
+        needs = [need for need in self._ranking.needs if need.facts.participant_id != participant_id]
+        needs += [triage.judge(one) for one in facts]
+        self._ranking = Ranking(sorted(needs, key=lambda need: need.order), self._ranking.at)
 
     async def close(self) -> None:
         if self._refreshing is not None:
