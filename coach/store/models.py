@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from coach.store.types import UTCDateTime
@@ -374,7 +374,7 @@ class DashboardLink(SQLModel, table=True):
     __tablename__ = "dashboard_link"
 
     id: int | None = Field(default=None, primary_key=True)
-    token_hash: str = Field(max_length=64, unique=True)  # SHA-256 of the link's secret, hex
+    token_hash: str = Field(sa_type=String(64), unique=True)  # SHA-256 of the link's secret, hex
     admin_telegram_id: int = Field(sa_type=BigInteger)
     created_at: datetime = Field(sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
