@@ -175,3 +175,12 @@ def test_the_audit_log_lists_every_change_newest_first(web, seeded):
     page = web.client.get("/audit").text
     assert page.index("pause") < page.index("schedule")
     assert "check-in at 20:00" in page and str(ADMIN_ID) in page
+
+
+def test_foot_cleared_needs_their_own_foot_wound_flag(web, seeded):
+    csrf = web.csrf("/p/7203")
+    bea_flag = _flag_of(web, 4)
+    for flag in ("", "abc", "999999", str(bea_flag["id"])):
+        page = web.client.post("/p/7203/foot", data={"csrf": csrf, "flag": flag})
+        assert page.status_code == 400 and "no such foot-wound flag" in page.text, flag
+    assert _rows(web, AuditEntry) == [] and _rows(web, ProgramVersion) == []
