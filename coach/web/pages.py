@@ -111,9 +111,16 @@ class ParticipantPage:
         return instant.astimezone(zone_info(self.participant.timezone)).strftime("%a %d %b %Y, %H:%M")
 
 
+# Entries can be backfilled up to 7 days back, so a range never starts later than a week before joining.
+BACKFILL_DAYS = 7
+
+
 def range_first(range_key: str, *, today: date, joined: date) -> date:
+    """The first day shown: the range's, but not long before they joined (a new participant's page is not
+    weeks of empty chart)."""
     days = RANGES.get(range_key, RANGES[DEFAULT_RANGE])
-    return min(joined, today) if days is None else today - timedelta(days=days - 1)
+    earliest = min(joined, today) - timedelta(days=BACKFILL_DAYS)
+    return earliest if days is None else max(earliest, today - timedelta(days=days - 1))
 
 
 def participant_page(ctx: UseCaseContext, participant: Participant, *, range_key: str) -> ParticipantPage:
