@@ -153,7 +153,8 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
         Route("/p/{tid}/program", _page(board, program_action, post=True), name="program", methods=["POST"]),
         Mount("/static", StaticFiles(directory=str(HERE / "static")), name="static"),
     ]
-    app = Starlette(routes=routes, lifespan=lifespan, exception_handlers={404: _not_found(board)})
+    app = Starlette(routes=routes, lifespan=lifespan,
+                    exception_handlers={404: _not_found(board), 500: _server_error(board)})
     app.state.dashboard = board
     return app
 
@@ -226,6 +227,16 @@ def _page(board: Dashboard, view: Callable, *, post: bool = False) -> Callable:
 def _not_found(board: Dashboard) -> Callable:
     async def handler(request: Request, _: Exception) -> Response:
         return message_page(board, request, (404, "Page not found", "There is no such page on the dashboard."))
+
+    return handler
+
+
+def _server_error(board: Dashboard) -> Callable:
+    async def handler(request: Request, exc: Exception) -> Response:
+        log.error("dashboard: a request failed (%s)", type(exc).__name__)
+        return message_page(board, request, (500, "Something went wrong",
+                                             "The dashboard could not finish this request (the database may be "
+                                             "busy or away). Reload the page to see what is stored now."))
 
     return handler
 
@@ -461,10 +472,10 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
                                       message=("error", text or "Nothing was changed."))
     await board.ranking.update(result.participant_id)
     failed = await board.teller(outcome.notices)
+    shown = text.splitlines()[0] if text else "Saved."
     if failed:
-        text += " (The message to them could not be delivered just now.)"
-    url = path_to(request, "participant", tid=tid)
-    return _flash_and_go(board, request, url, "ok", text.splitlines()[0] if text else "Saved.")
+        shown += " (The message to them could not be delivered just now.)"
+    return _flash_and_go(board, request, path_to(request, "participant", tid=tid), "ok", shown)
 
 
 def _ids(participant: Participant) -> str:

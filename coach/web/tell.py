@@ -46,7 +46,11 @@ class BotTeller:
             return 0
         async with self._ready:
             if not self._initialized:
-                await self.bot.initialize()
+                try:
+                    await self.bot.initialize()
+                except TelegramError as exc:  # the change is stored; telling them waits for a reachable Telegram
+                    log.warning("dashboard: Telegram could not be reached (%s)", type(exc).__name__)
+                    return len(notices)
                 self._initialized = True
         failed = 0
         for notice in notices:

@@ -184,3 +184,19 @@ def test_foot_cleared_needs_their_own_foot_wound_flag(web, seeded):
         page = web.client.post("/p/7203/foot", data={"csrf": csrf, "flag": flag})
         assert page.status_code == 400 and "no such foot-wound flag" in page.text, flag
     assert _rows(web, AuditEntry) == [] and _rows(web, ProgramVersion) == []
+
+
+def test_a_change_is_kept_when_telegram_cannot_be_reached(web, seeded):
+    """The participant could not be told just now: the change stands, and the page says so."""
+    from starlette.testclient import TestClient
+
+    from coach.web.app import create_app
+    from coach.web.tell import BotTeller
+    from tests.web.conftest import TOKEN
+
+    teller = BotTeller.for_settings(token=TOKEN, base_url="http://127.0.0.1:9/bot", timeout=1)
+    with TestClient(create_app(web.settings, engine=web.engine, clock=web.clock, teller=teller)) as client:
+        client.cookies.set("coach_dashboard", web.client.cookies.get("coach_dashboard"))
+        page = client.post("/p/7201/pause", data={"csrf": web.csrf("/p/7201"), "days": "2"})
+        assert page.status_code == 200 and "could not be delivered just now" in page.text
+    assert [a["action"] for a in _rows(web, AuditEntry, participant_id=1)] == ["pause"]
