@@ -27,6 +27,7 @@ from coach.clock import Clock
 from coach.config import Settings
 from coach.domain.program import describe_exercise
 from coach.domain.schedule import format_weekdays
+from coach.domain.sessions import REPS_LABELS, STATUS_LABELS
 from coach.services.runner import UseCaseRunner
 from coach.web import changes, pages, signin, views
 from coach.web.common import Dashboard, anyone, not_found, path_for, server_error, signed_in
@@ -50,7 +51,8 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
     templates = Jinja2Templates(directory=str(HERE / "templates"))
     templates.env.globals.update(path_for=path_for, format_weekdays=format_weekdays,
                                  describe_exercise=describe_exercise, decision_label=pages.decision_label,
-                                 weekdays=changes.WEEKDAYS, ranges=list(pages.RANGES), states=pages.STATE_FILTERS)
+                                 weekdays=changes.WEEKDAYS, ranges=list(pages.RANGES), states=pages.STATE_FILTERS,
+                                 reps_labels=REPS_LABELS, status_labels=STATUS_LABELS)
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
                            admin_ids=settings.coach_admin_ids)
     board = Dashboard(settings=settings, runner=runner, ranking=RankingCache(runner),
