@@ -20,6 +20,8 @@ from coach.store import dashboard_links as store
 LINK_MINUTES = 10
 TOKEN_BYTES = 32
 MAX_TOKEN_LENGTH = 100
+# A link's row also stands for the session it started, which lasts at most COACH_WEB_SESSION_HOURS (a week).
+KEPT_FOR = timedelta(days=8)
 
 
 class Redeemed(StrEnum):
@@ -40,20 +42,33 @@ def token_hash(token: str) -> str:
 def issue(ctx: UseCaseContext, admin_id: int, *, base_url: str) -> Outcome:
     """A new link for this admin (through gate.for_admin only): `base_url`/login?a=<id>&t=<secret>."""
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    store.prune(connection=ctx.connection, expired_before=ctx.now - timedelta(days=1))
+    store.prune(connection=ctx.connection, created_before=ctx.now - KEPT_FOR)
     store.add(connection=ctx.connection, token_hash=token_hash(token), admin_id=admin_id, now=ctx.now,
               expires_at=ctx.now + timedelta(minutes=LINK_MINUTES))
     link = f"{base_url.rstrip('/')}/login?{urlencode({'a': admin_id, 't': token})}"
     return Outcome().say(texts.DASHBOARD_LINK.format(link=link, minutes=LINK_MINUTES))
 
 
-def redeem(ctx: UseCaseContext, *, admin_id: int, token: str) -> Redeemed:
-    """Use the link once, if it is this admin's, unused and in time."""
+def redeem(ctx: UseCaseContext, *, admin_id: int, token: str) -> tuple[Redeemed, int | None]:
+    """Use the link once, if it is this admin's, unused and in time; with the link's id, which names the
+    session it starts."""
     found = peek(ctx, admin_id=admin_id, token=token)
     if found is not Redeemed.OK:
-        return found
+        return found, None
     link = store.find(connection=ctx.connection, token_hash=token_hash(token))
-    return Redeemed.OK if store.use(connection=ctx.connection, link_id=link.id, now=ctx.now) else Redeemed.USED
+    if not store.use(connection=ctx.connection, link_id=link.id, now=ctx.now):
+        return Redeemed.USED, None
+    return Redeemed.OK, link.id
+
+
+def session_open(ctx: UseCaseContext, link_id: int) -> bool:
+    """Whether the session started by this link is still on (checked on every request)."""
+    return 0 < link_id < 2**31 and store.session_open(connection=ctx.connection, link_id=link_id)
+
+
+def end_session(ctx: UseCaseContext, link_id: int) -> None:
+    """Sign out: the session's cookie no longer lets anyone in, wherever a copy of it is."""
+    store.end_session(connection=ctx.connection, link_id=link_id, now=ctx.now)
 
 
 def peek(ctx: UseCaseContext, *, admin_id: int, token: str) -> Redeemed:

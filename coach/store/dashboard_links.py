@@ -28,6 +28,17 @@ def use(*, connection: Connection, link_id: int, now: datetime) -> bool:
     return result.rowcount == 1
 
 
-def prune(*, connection: Connection, expired_before: datetime) -> int:
-    """Forget links that can no longer be used."""
-    return connection.execute(_L.delete().where(_L.c.expires_at < expired_before)).rowcount
+def session_open(*, connection: Connection, link_id: int) -> bool:
+    """The session this link started is still on: the link was used and its session not signed out."""
+    return connection.execute(select(_L.c.id).where(_L.c.id == link_id, _L.c.used_at.is_not(None),
+                                                    _L.c.session_ended_at.is_(None))).first() is not None
+
+
+def end_session(*, connection: Connection, link_id: int, now: datetime) -> None:
+    connection.execute(update(_L).where(_L.c.id == link_id, _L.c.session_ended_at.is_(None))
+                       .values(session_ended_at=now))
+
+
+def prune(*, connection: Connection, created_before: datetime) -> int:
+    """Forget links (and their sessions) older than any session can last."""
+    return connection.execute(_L.delete().where(_L.c.created_at < created_before)).rowcount

@@ -366,7 +366,7 @@ class Worker(SQLModel, table=True):
 
 
 class DashboardLink(SQLModel, table=True):
-    """A one-time sign-in link to the web dashboard, sent to one admin by /dashboard.
+    """A one-time sign-in link to the web dashboard, sent to one admin by /dashboard, and the session it started.
 
     Only a hash of the link's secret is kept, so a copy of the database signs nobody in.
     """
@@ -379,3 +379,5 @@ class DashboardLink(SQLModel, table=True):
     created_at: datetime = Field(sa_type=UTCDateTime)
     expires_at: datetime = Field(sa_type=UTCDateTime)
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The session the link started was signed out (its cookie no longer lets anyone in).
+    session_ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

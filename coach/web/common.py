@@ -15,6 +15,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.templating import Jinja2Templates
 
 from coach.config import Settings
+from coach.services import dashboard_links
 from coach.services.runner import UseCaseRunner
 from coach.web.ranking import RankingCache
 from coach.web.security import FLASH_COOKIE, SESSION_COOKIE, AdminSession, SessionProblem, Signer
@@ -32,6 +33,8 @@ SESSION_PROBLEMS = {
                              "Sessions last a fixed time. Send /dashboard to the bot for a new sign-in link."),
     SessionProblem.NOT_ADMIN: (403, "You are no longer an admin",
                                "Your Telegram id is not in COACH_ADMIN_IDS any more, so this session has ended."),
+    SessionProblem.ENDED: (401, "This session was signed out",
+                           "Send /dashboard to the bot for a new sign-in link."),
 }
 CSRF_PROBLEM = (403, "This form could not be accepted",
                 "It did not carry this session's security token (an old page, or a form from another site). "
@@ -96,6 +99,9 @@ def signed_in(board: Dashboard, view: Callable, *, post: bool = False) -> Callab
     async def endpoint(request: Request) -> Response:
         found = board.signer.read_session(request.cookies.get(SESSION_COOKIE), now=board.runner.clock.now(),
                                           admin_ids=board.settings.coach_admin_ids)
+        if not isinstance(found, SessionProblem) and not await board.runner.run_async(
+                lambda ctx: dashboard_links.session_open(ctx, found.link_id)):
+            found = SessionProblem.ENDED
         if isinstance(found, SessionProblem):
             response = message_page(board, request, SESSION_PROBLEMS[found])
             if found is not SessionProblem.MISSING:

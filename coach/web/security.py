@@ -27,6 +27,7 @@ class SessionProblem(StrEnum):
     INVALID = "invalid"  # altered, or signed with a secret since changed
     EXPIRED = "expired"
     NOT_ADMIN = "not_admin"  # their id has left COACH_ADMIN_IDS
+    ENDED = "ended"  # signed out (checked against the database, not here)
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,7 @@ class AdminSession:
     admin_id: int
     began: datetime
     sid: str
+    link_id: int  # the sign-in link's row, which records whether the session was signed out
 
 
 class Signer:
@@ -45,8 +47,9 @@ class Signer:
         self._sessions = URLSafeSerializer(secret, salt="coach-dashboard-session")
         self._flashes = URLSafeSerializer(secret, salt="coach-dashboard-flash")
 
-    def new_session(self, admin_id: int, *, now: datetime) -> str:
-        return self._sessions.dumps({"a": admin_id, "b": int(now.timestamp()), "s": secrets.token_urlsafe(16)})
+    def new_session(self, admin_id: int, *, link_id: int, now: datetime) -> str:
+        return self._sessions.dumps({"a": admin_id, "b": int(now.timestamp()), "s": secrets.token_urlsafe(16),
+                                     "l": link_id})
 
     def read_session(self, cookie: str | None, *, now: datetime,
                      admin_ids: tuple[int, ...]) -> AdminSession | SessionProblem:
@@ -56,7 +59,7 @@ class Signer:
         try:
             data = self._sessions.loads(cookie)
             session = AdminSession(int(data["a"]), datetime.fromtimestamp(int(data["b"]), tz=now.tzinfo),
-                                   str(data["s"]))
+                                   str(data["s"]), int(data["l"]))
         except (BadSignature, KeyError, TypeError, ValueError, OverflowError):
             return SessionProblem.INVALID
         if now - session.began > self.lifetime:

@@ -69,12 +69,14 @@ async def login(board: Dashboard, request: Request) -> Response:
     if admin_id is None or not token or not board.signer.same(form_text(form, "csrf", 100),
                                                               board.signer.login_token(token)):
         return message_page(board, request, LINK_PROBLEMS[dashboard_links.Redeemed.UNKNOWN])
-    found = await board.runner.run_async(lambda ctx: dashboard_links.redeem(ctx, admin_id=admin_id, token=token))
+    found, link_id = await board.runner.run_async(
+        lambda ctx: dashboard_links.redeem(ctx, admin_id=admin_id, token=token))
     if found is not dashboard_links.Redeemed.OK:
         return message_page(board, request, LINK_PROBLEMS[found])
     log.info("dashboard: admin %s signed in", admin_id)
     response = RedirectResponse(path_to(request, "triage"), status_code=303)
-    response.set_cookie(SESSION_COOKIE, board.signer.new_session(admin_id, now=board.runner.clock.now()),
+    response.set_cookie(SESSION_COOKIE, board.signer.new_session(admin_id, link_id=link_id,
+                                                                  now=board.runner.clock.now()),
                         max_age=int(board.signer.lifetime.total_seconds()), path=cookie_path(request),
                         secure=secure(board, request), httponly=True, samesite="strict")
     return with_headers(response)
@@ -82,6 +84,7 @@ async def login(board: Dashboard, request: Request) -> Response:
 
 async def logout(board: Dashboard, request: Request, admin_session: AdminSession, csrf: str,
                  form: FormData) -> Response:
+    await board.runner.run_async(lambda ctx: dashboard_links.end_session(ctx, admin_session.link_id))
     response = message_page(board, request, (200, "You are signed out",
                                              "To sign in again, send /dashboard to the bot."))
     forget_session(board, request, response)
