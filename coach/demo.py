@@ -83,6 +83,13 @@ async def run_demo(*, database_url: str, web: bool = False) -> int:
 
 async def serve_demo_dashboard(settings, *, engine, clock: FrozenClock, application) -> None:  # noqa: ANN001
     """The dashboard on the demo's data, at the demo's (stopped) clock, until Ctrl-C; a sign-in link printed."""
+    link, server = await demo_dashboard(settings, engine=engine, clock=clock, application=application)
+    print(f"\n— The care team's dashboard, on this week's data (Ctrl-C to stop) —\n{link}")
+    await server.serve()
+
+
+async def demo_dashboard(settings, *, engine, clock: FrozenClock, application):  # noqa: ANN001, ANN201
+    """(the admin's sign-in message, a uvicorn server for the dashboard, not yet serving)."""
     import uvicorn
 
     from coach.services import dashboard_links
@@ -92,10 +99,9 @@ async def serve_demo_dashboard(settings, *, engine, clock: FrozenClock, applicat
     runner = application.bot_data[RUNTIME_KEY].runner
     outcome = await runner.run_async(lambda ctx: dashboard_links.issue(ctx, DEMO_ADMIN, base_url=settings.web_url()))
     app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(application.bot, owns_bot=False))
-    print(f"\n— The care team's dashboard, on this week's data (Ctrl-C to stop) —\n{outcome.replies[0].text}")
     server = uvicorn.Server(uvicorn.Config(app, host=settings.coach_web_host, port=settings.coach_web_port,
                                            access_log=False, log_level="warning"))
-    await server.serve()
+    return outcome.replies[0].text, server
 
 
 class DemoWeek:

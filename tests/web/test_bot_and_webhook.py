@@ -75,3 +75,32 @@ async def _say_dashboard(emulator) -> str:
     from coach.conversation import Person
 
     return (await Person(emulator.client, ADMIN_ID, "Alex").say("/dashboard"))[-1]["text"]
+
+
+async def test_the_demo_keeps_the_dashboard_open_with_a_sign_in_link(world):
+    """`coach demo --web`: after the week, a link for the demo's admin, and the dashboard on the demo's data."""
+    import asyncio
+
+    import httpx
+
+    from coach.bot.runtime import RUNTIME_KEY
+    from coach.cluster.workers import free_port
+    from coach.demo import DEMO_ADMIN, demo_dashboard
+
+    port = free_port()
+    settings = world.application.bot_data[RUNTIME_KEY].settings.model_copy(
+        update={"coach_web_port": port, "coach_admin_ids": (DEMO_ADMIN,)})
+    message, server = await demo_dashboard(settings, engine=world.engine, clock=world.clock,
+                                           application=world.application)
+    link = LINK.search(message)
+    assert link.group(1) == f"http://127.0.0.1:{port}" and int(link.group(2)) == DEMO_ADMIN
+    serving = asyncio.create_task(server.serve())
+    while not server.started:
+        await asyncio.sleep(0.02)
+    try:
+        async with httpx.AsyncClient() as http:
+            page = await http.get(link.group(0))
+            assert page.status_code == 200 and "Sign in" in page.text
+    finally:
+        server.should_exit = True
+        await serving
