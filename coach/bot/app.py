@@ -109,7 +109,7 @@ def register_handlers(application: Application) -> None:
     admin_commands = {
         "users": admin.users, "user": admin.user, "stats": admin.stats, "setschedule": admin.set_schedule,
         "pauseuser": admin.pause_user, "resumeuser": admin.resume_user, "review": admin.review,
-        "flags": admin.flags, "ack": admin.ack,
+        "flags": admin.flags, "ack": admin.ack, "dashboard": admin.dashboard,
     }
     for name, callback in admin_commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))

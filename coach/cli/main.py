@@ -1,4 +1,4 @@
-"""The `coach` command: migrate, run, demo, review, export."""
+"""The `coach` command: migrate, run, demo, web, review, export."""
 
 from __future__ import annotations
 
@@ -21,6 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     demo = commands.add_parser("demo", help="a participant onboards and checks in, against the local emulator")
     demo.add_argument("--database", default="sqlite:///coach-demo.db",
                       help="database for the demo (default: a fresh coach-demo.db here)")
+    demo.add_argument("--web", action="store_true",
+                      help="after the week, keep the dashboard open on the demo's data and print a sign-in link")
+    commands.add_parser("web", help="serve the care team's web dashboard (COACH_WEB_HOST:PORT) over the database")
     review = commands.add_parser("review", help="a participant's weekly review, printed (nothing is sent)")
     who = review.add_mutually_exclusive_group(required=True)
     who.add_argument("--user", type=int, metavar="TELEGRAM_ID", help="the participant's Telegram id")
@@ -43,7 +46,11 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "demo":
             from coach.devtools.demo import run_demo
 
-            return asyncio.run(run_demo(database_url=args.database))
+            return asyncio.run(run_demo(database_url=args.database, web=args.web))
+        if args.command == "web":
+            from coach.web.serve import run_web
+
+            return run_web(load_settings())
         if args.command == "review":
             from coach.cli.review import run_review
 

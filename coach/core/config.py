@@ -13,6 +13,8 @@ TELEGRAM_API_DEFAULT = "https://api.telegram.org/bot"
 DEFAULT_DATABASE_URL = "sqlite:///coach.db"
 _TOKEN_PATTERN = re.compile(r"^\d{3,}:[A-Za-z0-9_-]{30,}$")
 _PLACEHOLDER_TOKENS = {"changeme", "your-token-here", "123456:replace-me"}
+_PLACEHOLDER_SECRETS = {"changeme", "changethis", "secret", "your-secret-here", "replace-me",
+                        "change-me-to-a-long-random-string", "please-change-this-secret-key-now"}
 
 
 class ConfigError(Exception):
@@ -46,6 +48,13 @@ class Settings(BaseSettings):
     coach_webhook_path: str = "/telegram"
     # How long one call to Telegram may take before it counts as timed out (PTB's read timeout).
     coach_telegram_timeout_seconds: float = Field(default=5.0, gt=0, le=120)
+    # The care team's web dashboard (`coach web`, or under /dashboard/ of `coach run --webhook`): the key that
+    # signs its session cookies and forms, the public address /dashboard links point at, and where it listens.
+    coach_web_secret: SecretStr | None = None
+    coach_web_url: str | None = None
+    coach_web_host: str = "127.0.0.1"
+    coach_web_port: int = Field(default=8081, ge=0, le=65535)
+    coach_web_session_hours: float = Field(default=12.0, gt=0, le=24 * 7)
 
     @field_validator("coach_admin_ids", mode="before")
     @classmethod
@@ -101,6 +110,16 @@ class Settings(BaseSettings):
                              f"not {value!r}")
         return value
 
+    @field_validator("coach_web_url")
+    @classmethod
+    def _check_web_url(cls, value: str | None) -> str | None:
+        if value is not None and value.strip() == "":
+            return None
+        if value is not None and not re.match(r"^https?://[^\s/]+(/\S*)?$", value):
+            raise ValueError(f"COACH_WEB_URL must be a full address like https://coach.example.org/dashboard, "
+                             f"not {value!r}")
+        return value.rstrip("/") if value is not None else None
+
     @field_validator("coach_webhook_path")
     @classmethod
     def _check_webhook_path(cls, value: str) -> str:
@@ -117,6 +136,36 @@ class Settings(BaseSettings):
                               "print(secrets.token_urlsafe(32))'")
         if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
             raise ConfigError("COACH_WEBHOOK_SECRET must be 16 to 256 letters, digits, '_' or '-'.")
+        return secret
+
+    def web_url(self) -> str:
+        """Where the dashboard's sign-in links point: COACH_WEB_URL, or `coach web`'s own address."""
+        if self.coach_web_url:
+            return self.coach_web_url
+        host = "127.0.0.1" if self.coach_web_host in ("0.0.0.0", "", "::") else self.coach_web_host
+        return f"http://{host}:{self.coach_web_port}"
+
+    def web_is_local(self) -> bool:
+        """The dashboard is reachable from this machine only (listening on and linked to the loopback)."""
+        loopback = ("127.0.0.1", "localhost", "::1")
+        link_host = re.sub(r"^https?://([^/:]+|\[[^\]]+\]).*$", r"\1", self.web_url()).strip("[]")
+        return self.coach_web_host in loopback and link_host in loopback
+
+    def require_web_secret(self) -> str | None:
+        """The dashboard's signing key; None on a local-only dashboard without one (a key per process is made
+        then). Outside local use a missing, short or placeholder key is a ConfigError (never its value)."""
+        secret = self.coach_web_secret.get_secret_value().strip() if self.coach_web_secret else ""
+        if not secret:
+            if self.web_is_local():
+                return None
+            raise ConfigError("COACH_WEB_SECRET is not set: the dashboard needs it outside local use, to sign its "
+                              "sessions. Make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))'")
+        if secret.lower() in _PLACEHOLDER_SECRETS or len(set(secret)) < 8:
+            raise ConfigError("COACH_WEB_SECRET is a placeholder: make a real one with python -c 'import secrets; "
+                              "print(secrets.token_urlsafe(32))'.")
+        if len(secret) < 32:
+            raise ConfigError("COACH_WEB_SECRET is too short: use at least 32 characters, e.g. from python -c "
+                              "'import secrets; print(secrets.token_urlsafe(32))'.")
         return secret
 
     def require_token(self) -> str:

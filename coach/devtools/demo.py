@@ -36,6 +36,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
 DEMO_START = datetime(2026, 11, 22, 10, 0, tzinfo=BERLIN).astimezone(UTC)
 DEMO_END = DEMO_START + timedelta(days=7, hours=22, minutes=5)
 STEP = timedelta(minutes=5)
+DEMO_WEB_PORT = 8081
 
 # Ann's week: what she types at each daily check-in reminder (None: she misses it at first).
 CHECKIN_REPLIES = {
@@ -45,8 +46,8 @@ CHECKIN_REPLIES = {
 }
 
 
-async def run_demo(*, database_url: str) -> int:
-    """Run the week and print the chat as a transcript."""
+async def run_demo(*, database_url: str, web: bool = False) -> int:
+    """Run the week and print the chat as a transcript; with `web`, then keep the dashboard open on it."""
     if database_url.startswith("sqlite:///"):
         Path(database_url.removeprefix("sqlite:///")).unlink(missing_ok=True)  # a fresh demo each time
     upgrade(database_url)
@@ -56,24 +57,51 @@ async def run_demo(*, database_url: str) -> int:
         settings = load_settings(env_file=None, telegram_bot_token=DEMO_TOKEN, telegram_api_base_url=emulator.base_url,
                                  database_url=database_url, coach_admin_ids=str(DEMO_ADMIN),
                                  coach_default_timezone="Europe/Berlin",
-                                 coach_tick_seconds=3600)  # the demo runs each tick itself, on its clock
+                                 coach_tick_seconds=3600,  # the demo runs each tick itself, on its clock
+                                 coach_web_port=DEMO_WEB_PORT)
         ann = Person(emulator.client, DEMO_USER, "Ann")
         async with running_bot(settings, engine=engine, clock=clock) as application:
             week = DemoWeek(ann, clock, application.bot_data[RUNTIME_KEY].reminders)
             await week.onboard()
             await week.live()
-        violations = emulator.client.violations()
-        admin_alerts = [m["text"] for m in emulator.client.messages(DEMO_ADMIN)]
-        sends = len(emulator.client.calls("sendMessage"))
-    saved = save_demo_files(engine, database_url=database_url, telegram_id=DEMO_USER,
-                            today=clock.now().astimezone(BERLIN).date())
+            violations = emulator.client.violations()
+            admin_alerts = [m["text"] for m in emulator.client.messages(DEMO_ADMIN)]
+            sends = len(emulator.client.calls("sendMessage"))
+            saved = save_demo_files(engine, database_url=database_url, telegram_id=DEMO_USER,
+                                    today=clock.now().astimezone(BERLIN).date())
+            print("\n\n".join(ann.transcript))
+            print("\n— What the admin received: alerts, and Monday's digest —")
+            print("\n\n".join(admin_alerts) or "(none)")
+            print(f"\nA simulated week: {sends} messages sent; Bot API calls the method table rejected: "
+                  f"{len(violations)}")
+            print("\n".join(saved))
+            if web:
+                await serve_demo_dashboard(settings, engine=engine, clock=clock, application=application)
     engine.dispose()
-    print("\n\n".join(ann.transcript))
-    print("\n— What the admin received: alerts, and Monday's digest —")
-    print("\n\n".join(admin_alerts) or "(none)")
-    print(f"\nA simulated week: {sends} messages sent; Bot API calls the method table rejected: {len(violations)}")
-    print("\n".join(saved))
     return 0 if not violations else 1
+
+
+async def serve_demo_dashboard(settings, *, engine, clock: FrozenClock, application) -> None:  # noqa: ANN001
+    """The dashboard on the demo's data, at the demo's (stopped) clock, until Ctrl-C; a sign-in link printed."""
+    link, server = await demo_dashboard(settings, engine=engine, clock=clock, application=application)
+    print(f"\n— The care team's dashboard, on this week's data (Ctrl-C to stop) —\n{link}")
+    await server.serve()
+
+
+async def demo_dashboard(settings, *, engine, clock: FrozenClock, application):  # noqa: ANN001, ANN201
+    """(the admin's sign-in message, a uvicorn server for the dashboard, not yet serving)."""
+    import uvicorn
+
+    from coach.services.admin import dashboard_links
+    from coach.web.app import create_app
+    from coach.web.tell import BotTeller
+
+    runner = application.bot_data[RUNTIME_KEY].runner
+    outcome = await runner.run_async(lambda ctx: dashboard_links.issue(ctx, DEMO_ADMIN, base_url=settings.web_url()))
+    app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(application.bot, owns_bot=False))
+    server = uvicorn.Server(uvicorn.Config(app, host=settings.coach_web_host, port=settings.coach_web_port,
+                                           access_log=False, log_level="warning"))
+    return outcome.replies[0].text, server
 
 
 class DemoWeek:

@@ -45,3 +45,9 @@ def open_kinds(*, session: Session, participant_id: int) -> frozenset[str]:
     return frozenset(session.exec(select(SafetyFlag.kind).where(
         SafetyFlag.participant_id == participant_id,
         SafetyFlag.acknowledged_at.is_(None))).all())  # type: ignore[union-attr]
+
+
+def for_participant(*, session: Session, participant_id: int, limit: int = 100) -> list[SafetyFlag]:
+    """The participant's flags, open or not, newest first."""
+    return list(session.exec(select(SafetyFlag).where(SafetyFlag.participant_id == participant_id)
+                             .order_by(SafetyFlag.id.desc()).limit(limit)))  # type: ignore[union-attr]

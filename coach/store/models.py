@@ -364,3 +364,21 @@ class Worker(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=64)
     started_at: datetime = Field(sa_type=UTCDateTime)
     seen_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class DashboardLink(SQLModel, table=True):
+    """A one-time sign-in link to the web dashboard, sent to one admin by /dashboard, and the session it started.
+
+    Only a hash of the link's secret is kept, so a copy of the database signs nobody in.
+    """
+
+    __tablename__ = "dashboard_link"
+
+    id: int | None = Field(default=None, primary_key=True)
+    token_hash: str = Field(sa_type=String(64), unique=True)  # SHA-256 of the link's secret, hex
+    admin_telegram_id: int = Field(sa_type=BigInteger)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+    expires_at: datetime = Field(sa_type=UTCDateTime)
+    used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    # The session the link started was signed out (its cookie no longer lets anyone in).
+    session_ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

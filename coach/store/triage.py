@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from statistics import mean
 
-from sqlalchemy import Connection, and_, case, func, select
+from sqlalchemy import Connection, and_, case, func, select, true
 
 from coach.domain import triage
 from coach.domain.progression import DayScores, baseline_from
@@ -21,12 +22,17 @@ RECENT_DAYS = 7
 BASELINE_DAYS = 28
 
 
-def triage_facts(*, connection: Connection, now: datetime) -> list[triage.TriageFacts]:
-    """Every participant's facts as of `now` (each judged on their own local date)."""
+def triage_facts(*, connection: Connection, now: datetime,
+                 participant_ids: Sequence[int] | None = None) -> list[triage.TriageFacts]:
+    """Every participant's facts as of `now` (each judged on their own local date); or only those of
+    `participant_ids` (the dashboard, after changing one participant)."""
+    def only(column):  # noqa: ANN001, ANN202 - a participant id column; the condition for the chosen ones
+        return column.in_(participant_ids) if participant_ids is not None else true()
+
     people = connection.execute(select(
         _P.c.id, _P.c.telegram_id, _P.c.first_name, _P.c.timezone, _P.c.created_at, _P.c.onboarding_step,
         _P.c.status, _P.c.paused_until, _P.c.clearance_required, _P.c.cleared_at, _S.c.session_days)
-        .outerjoin(_S, _S.c.participant_id == _P.c.id).order_by(_P.c.id)).all()
+        .outerjoin(_S, _S.c.participant_id == _P.c.id).where(only(_P.c.id)).order_by(_P.c.id)).all()
     if not people:
         return []
     todays = {row.id: now.astimezone(zone_info(row.timezone)).date() for row in people}
@@ -34,22 +40,23 @@ def triage_facts(*, connection: Connection, now: datetime) -> list[triage.Triage
     scores: dict[int, list[DayScores]] = defaultdict(list)
     for pid, day, pain, numbness, tingling, balance in connection.execute(
             select(_C.c.participant_id, _C.c.local_date, _C.c.pain, _C.c.numbness, _C.c.tingling, _C.c.balance)
-            .where(_C.c.local_date >= earliest).order_by(_C.c.participant_id, _C.c.local_date)):
+            .where(_C.c.local_date >= earliest, only(_C.c.participant_id))
+            .order_by(_C.c.participant_id, _C.c.local_date)):
         scores[pid].append(DayScores(as_date(day), pain, numbness, tingling, balance))
     last_checkin = dict(connection.execute(select(_C.c.participant_id, func.max(_C.c.local_date))
-                                           .group_by(_C.c.participant_id)).all())
+                                           .where(only(_C.c.participant_id)).group_by(_C.c.participant_id)).all())
     flags: dict[int, tuple[int, int]] = {}
     for pid, count, urgent in connection.execute(
             select(_F.c.participant_id, func.count(), func.sum(case((_F.c.urgent, 1), else_=0)))
-            .where(_F.c.acknowledged_at.is_(None)).group_by(_F.c.participant_id)):
+            .where(_F.c.acknowledged_at.is_(None), only(_F.c.participant_id)).group_by(_F.c.participant_id)):
         flags[pid] = (count, int(urgent or 0))
     trained: dict[int, list[date]] = defaultdict(list)
     adherence_from = min(todays.values()) - timedelta(days=triage.ADHERENCE_DAYS)
     for pid, day in connection.execute(select(_L.c.participant_id, _L.c.local_date).where(
-            _L.c.local_date >= adherence_from, _L.c.status != "skipped")):
+            _L.c.local_date >= adherence_from, _L.c.status != "skipped", only(_L.c.participant_id))):
         trained[pid].append(as_date(day))
-    newest = select(_W.c.participant_id, func.max(_W.c.week_last).label("week_last")).group_by(
-        _W.c.participant_id).subquery()
+    newest = select(_W.c.participant_id, func.max(_W.c.week_last).label("week_last")).where(
+        only(_W.c.participant_id)).group_by(_W.c.participant_id).subquery()
     reviews = {pid: (decision, as_date(week)) for pid, decision, week in connection.execute(
         select(_W.c.participant_id, _W.c.decision, _W.c.week_last).join(
             newest, and_(newest.c.participant_id == _W.c.participant_id, newest.c.week_last == _W.c.week_last)))}

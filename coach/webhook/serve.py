@@ -25,6 +25,7 @@ from coach.webhook.inbox import InboxWorker
 from coach.webhook.server import WebhookServer
 
 log = logging.getLogger(__name__)
+DASHBOARD_PREFIX = "/dashboard"
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,9 @@ async def running_webhook_bot(settings: Settings, *, engine: Engine, clock: Cloc
         if application.post_init:
             await application.post_init(application)
         await application.start()
-        web_runner = web.AppRunner(server.app(), access_log=None, handle_signals=False, shutdown_timeout=2.0)
+        http_app = server.app()
+        dashboard = _mount_dashboard(http_app, settings, engine=engine, clock=clock, application=application)
+        web_runner = web.AppRunner(http_app, access_log=None, handle_signals=False, shutdown_timeout=2.0)
         await web_runner.setup()
         sock = _listening_socket(settings.coach_webhook_host, settings.coach_webhook_port)
         await web.SockSite(web_runner, sock).start()
@@ -80,10 +83,28 @@ async def running_webhook_bot(settings: Settings, *, engine: Engine, clock: Cloc
             # and sends it to a worker still up. Then finish the updates in hand, then the ticks.
             runtime.reminders.dispatcher.stopping = lambda: True
             await web_runner.cleanup()
+            if dashboard is not None:
+                dashboard.runner.close()
             await inbox.stop()
             await application.stop()
             if application.post_shutdown:
                 await application.post_shutdown(application)
+
+
+def _mount_dashboard(http_app: web.Application, settings: Settings, *, engine: Engine, clock: Clock,
+                     application: Application):  # noqa: ANN202 - the dashboard's shared state, or None
+    """The care team's dashboard under /dashboard/ on the same port, when COACH_WEB_SECRET is set; participants
+    are told of changes through this worker's own bot."""
+    if settings.coach_web_secret is None or not settings.coach_web_secret.get_secret_value().strip():
+        return None
+    from coach.web.app import create_app
+    from coach.web.mount import mount
+    from coach.web.tell import BotTeller
+
+    dashboard_app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(application.bot, owns_bot=False),
+                               secret=settings.require_web_secret())
+    mount(http_app, dashboard_app, prefix=DASHBOARD_PREFIX)
+    return dashboard_app.state.dashboard
 
 
 async def serve_until_stopped(settings: Settings, *, engine: Engine, clock: Clock) -> None:

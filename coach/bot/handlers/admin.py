@@ -9,7 +9,9 @@ from telegram import Update
 from telegram.ext import ContextTypes
 
 from coach.bot.handlers.common import command_args, command_word, run_for_participant, run_plain
+from coach.bot.runtime import runtime
 from coach.services.admin import changes as admin_changes
+from coach.services.admin import dashboard_links
 from coach.services.admin import flags as admin
 from coach.services.admin import overview as admin_overview
 from coach.services.admin.callbacks import FootCleared
@@ -53,6 +55,13 @@ resume_user = _with_args(admin_changes.resume_user)
 async def flags(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/flags: open red flags."""
     await _run_for_admin(update, context, admin.open_flags)
+
+
+async def dashboard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/dashboard: a one-time sign-in link to the web dashboard."""
+    base_url = runtime(context).settings.web_url()
+    await _run_for_admin(update, context,
+                         lambda ctx, admin_id: dashboard_links.issue(ctx, admin_id, base_url=base_url))
 
 
 async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -111,6 +111,8 @@ CANCELLED = "Okay, cancelled. Nothing was saved."
 NOTHING_TO_CANCEL = "There's nothing in progress to cancel."
 STALE_BUTTON = "That button is no longer active."
 NOT_YOUR_BUTTON = "That button isn't for you."
+DASHBOARD_LINK = ("Your sign-in link to the care team's dashboard — it works once, for the next {minutes} minutes, "
+                  "and only for you. Don't forward it.\n\n{link}")
 SORRY_TRY_AGAIN = "Sorry — something went wrong on my side and nothing was saved. Please try again in a moment."
 # Flood control (coach/bot/flood.py): one notice when someone sends many messages at once.
 FLOOD_NOTICE = (
