@@ -95,7 +95,7 @@ async def foot_action(board: Dashboard, request: Request, admin_session: AdminSe
         flag = ctx.session.get(SafetyFlag, flag_id) if flag_id else None
         if flag is None or flag.participant_id != participant.id:
             return Outcome().say(f"{admin_changes.label(participant)} has no such foot-wound flag.")
-        return admin.clear_foot(ctx, admin_id, flag_id)
+        return admin.clear_foot(ctx, admin_id, flag_id, participant.id)
 
     return await _change(board, request, admin_session, csrf, use_case)
 

@@ -14,8 +14,8 @@ from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import DashboardLink
 from coach.webhook.serve import running_webhook_bot
-from tests.e2e.conftest import ADMIN_ID, START, TOKEN, onboard
-from tests.web.conftest import SECRET
+from tests.helpers.bot_world import ADMIN_ID, START, TOKEN, onboard
+from tests.helpers.web import SECRET
 
 LINK = re.compile(r"(http://\S+)/login\?a=(\d+)&t=([\w-]+)")
 

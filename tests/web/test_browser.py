@@ -13,9 +13,9 @@ import pytest
 from sqlalchemy import func, select
 
 from coach.store.models import DashboardLink, Participant, Reminder, Schedule
-from tests.e2e.conftest import onboard
-from tests.web.browser import AXE, Live
-from tests.web.helpers import seed_four
+from tests.helpers.bot_world import onboard
+from tests.helpers.browser import AXE, Live
+from tests.helpers.web import seed_four
 
 pytestmark = pytest.mark.timeout(180)
 SHOTS = os.environ.get("COACH_SCREENSHOTS")  # a folder: every page checked is also saved there as a PNG

@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from coach.store.models import AuditEntry, Participant, ProgramVersion, SafetyFlag, Schedule
-from tests.web.conftest import ADMIN_ID
-from tests.web.helpers import seed_four
+from tests.helpers.web import ADMIN_ID, seed_four
 
 
 @pytest.fixture
@@ -192,7 +191,7 @@ def test_a_change_is_kept_when_telegram_cannot_be_reached(web, seeded):
 
     from coach.web.app import create_app
     from coach.web.tell import BotTeller
-    from tests.web.conftest import TOKEN
+    from tests.helpers.web import TOKEN
 
     teller = BotTeller.for_settings(token=TOKEN, base_url="http://127.0.0.1:9/bot", timeout=1)
     with TestClient(create_app(web.settings, engine=web.engine, clock=web.clock, teller=teller)) as client:

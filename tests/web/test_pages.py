@@ -14,8 +14,7 @@ from coach.domain import triage
 from coach.services.admin.overview import users
 from coach.services.plumbing.runner import UseCaseRunner
 from coach.store import triage as triage_store
-from tests.web.conftest import ADMIN_ID
-from tests.web.helpers import seed_four
+from tests.helpers.web import ADMIN_ID, seed_four
 
 
 @pytest.fixture
@@ -117,7 +116,7 @@ def test_the_pages_carry_no_third_party_assets_and_a_strict_policy(web, seeded):
 def test_what_is_typed_into_a_search_or_written_by_a_participant_is_shown_as_text(web, seeded):
     page = web.client.get("/", params={"q": '"><script>alert(1)</script>'})
     assert "<script>alert(1)" not in page.text and "&lt;script&gt;" in page.text
-    from tests.web.helpers import add_person
+    from tests.helpers.web import add_person
 
     add_person(web.engine, 7400, "<b>Zed</b>", flags=[("fall", False, "<img src=x onerror=alert(1)>")])
     page = web.client.get("/p/7400")

@@ -8,7 +8,7 @@ from coach.services.plumbing.runner import UseCaseRunner
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.web.ranking import RankingCache
-from tests.web.helpers import NOW, add_person, seed_four
+from tests.helpers.web import NOW, add_person, seed_four
 
 
 async def test_a_stale_ranking_is_served_while_a_new_one_is_made(tmp_path):

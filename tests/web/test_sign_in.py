@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from coach.store.models import DashboardLink
 from coach.web.app import create_app
 from coach.web.tell import BotTeller
-from tests.web.conftest import ADMIN_ID, OTHER_ADMIN_ID, TOKEN, web_settings
+from tests.helpers.web import ADMIN_ID, OTHER_ADMIN_ID, TOKEN, web_settings
 
 
 def _login_page(web, admin: int, token: str):

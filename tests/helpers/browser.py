@@ -24,8 +24,7 @@ from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.web.app import create_app
 from coach.web.tell import BotTeller
-from tests.web.conftest import ADMIN_ID, web_settings
-from tests.web.helpers import NOW
+from tests.helpers.web import ADMIN_ID, NOW, web_settings
 
 CHROMIUM = os.environ.get("COACH_CHROMIUM", "/usr/bin/chromium")
 AXE = Path(__file__).with_name("axe.min.js")
