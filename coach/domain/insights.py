@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence, Set
-from datetime import date, timedelta
+from datetime import date
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
 from typing import NamedTuple
@@ -90,15 +91,14 @@ def insights_of(day_numbers: Sequence[int], pain: Sequence[int], numbness: Seque
     Slices, bisection and C-level sums rather than a loop over tuples: a weekly review of 100,000
     participants computes this for each of them (bench/weekly.py).
     """
-    start = last - days + 1
+    start, first, week_starts = _window(last, days)
     low, high = bisect_left(day_numbers, start), bisect_right(day_numbers, last)
-    weeks_count = days // 7
-    first = date.fromordinal(start)
     weeks = []
-    for week in range(weeks_count):
-        a = bisect_left(day_numbers, start + 7 * week, low, high)
-        b = bisect_left(day_numbers, start + 7 * week + 7, low, high)
-        weeks.append(WeekMean(first + timedelta(days=7 * week), sum(pain[a:b]) / (b - a) if b > a else None, b - a))
+    a = low
+    for week_first, week_start in week_starts:
+        b = bisect_left(day_numbers, week_start + 7, a, high)
+        weeks.append(WeekMean(week_first, sum(pain[a:b]) / (b - a) if b > a else None, b - a))
+        a = b
     # The days after the window's first day, each after a session day or a rest day.
     after = bisect_right(day_numbers, start, low, high)
     after_session = [day - 1 in trained for day in day_numbers[after:high]]
@@ -114,6 +114,15 @@ def insights_of(day_numbers: Sequence[int], pain: Sequence[int], numbness: Seque
         comparisons = tuple(found)
     weeks_found = tuple(weeks)
     return Insights(first, date.fromordinal(last), sessions, rests, comparisons, weeks_found, _trend(weeks_found))
+
+
+@lru_cache(maxsize=64)
+def _window(last: int, days: int) -> tuple[int, date, tuple[tuple[date, int], ...]]:
+    """The window's first day number and date, and each whole week's first date and day number (the same
+    for everyone reviewed for one week)."""
+    start = last - days + 1
+    return start, date.fromordinal(start), tuple((date.fromordinal(start + 7 * week), start + 7 * week)
+                                                 for week in range(days // 7))
 
 
 def _trend(weeks: Sequence[WeekMean]) -> str | None:

@@ -112,8 +112,9 @@ class WeekFacts(NamedTuple):
     since: date | None = None  # the first day the week counts (joining mid-week); None: `first`
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
+    """The participant's usual scores (medians), how many check-ins they come from, and which ones."""
+
     pain: float
     numbness: float
     tingling: float

@@ -153,10 +153,14 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
         next_day = DayScores(DATES[days[week_end]], pains[week_end], numbness[week_end], tingling[week_end],
                              balance[week_end])
     # Sessions, oldest first: (participant id, day, status, rpe, pain, reps).
-    session_numbers = [DAY_NUMBERS[row[1]] for row in inputs.sessions]
-    trained = {day for day, row in zip(session_numbers, inputs.sessions, strict=True) if row[2] != "skipped"}
-    sessions = tuple(SessionEntry(DATES[day], *row[2:])
-                     for day, row in zip(session_numbers, inputs.sessions, strict=True) if first_n <= day <= last_n)
+    trained, week_sessions = set(), []
+    for row in inputs.sessions:
+        day = DAY_NUMBERS[row[1]]
+        if row[2] != "skipped":
+            trained.add(day)
+        if first_n <= day <= last_n:
+            week_sessions.append(SessionEntry(DATES[day], *row[2:]))
+    sessions = tuple(week_sessions)
     training = decode_weekdays(session_days) if session_days else ()
     planned = training_day_count(max(first, joined), last, training)
     # The week counts from joining, or from the first day filled in if that was earlier (a backfill).
@@ -193,8 +197,8 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
         chart = ChartData(first=chart_first, last=chart_last,
                           checkins=tuple(map(DayScores, map(DATES.__getitem__, days[chart_start:week_end]),
                                              *(column[chart_start:week_end] for column in scores))),
-                          session_days=tuple(DATES[day] for day in session_numbers
-                                             if day in trained and chart_first <= DATES[day] <= chart_last),
+                          session_days=tuple(DATES[day] for day in sorted(trained)
+                                             if chart_first <= DATES[day] <= chart_last),
                           baseline_pain=baseline.pain if baseline else None,
                           notes=tuple(insights_domain.for_participant(found)) if is_monthly(last) else ())
     return PreparedReview(participant_id=pid, telegram_id=telegram_id, first_name=first_name, facts=facts,
