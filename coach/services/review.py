@@ -6,9 +6,8 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cached_property
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
@@ -49,9 +48,12 @@ BASELINE_DAYS = 28  # the rolling baseline's reach before the week (the first 14
 DIGEST_AFTER = (PROGRESS, HOLD, DELOAD, SEE_CLINICIAN)
 
 
-@dataclass(frozen=True)
-class PreparedReview:
-    """One participant's review, with what Apply would store; worded only when the words are needed."""
+class PreparedReview(NamedTuple):
+    """One participant's review, with what Apply would store; worded only when the words are needed.
+
+    A named tuple rather than a frozen dataclass: the bulk review makes one for every participant, and a
+    tuple is several times cheaper to make (bench/weekly.py).
+    """
 
     participant_id: int
     telegram_id: int
@@ -70,8 +72,9 @@ class PreparedReview:
     def decision(self) -> str:
         return self.result.decision.kind
 
-    @cached_property
+    @property
     def message(self) -> str:
+        """The whole weekly message (worded anew each time it is asked for; keep it when it is needed twice)."""
         return compose(first_name=self.first_name, facts=self.facts, baseline=self.baseline, review=self.result,
                        can_apply=self.can_apply, condition=self.condition, recent_checkins=self.recent_checkins)
 
@@ -241,7 +244,7 @@ def prepare_one(connection: Connection, participant_id: int, *, last: date, can_
                   for at, urgent in marks.flags)
     changes = tuple(ChartMark(at.astimezone(zone).date(), f"v{version}")
                     for version, at, _ in marks.versions if version > 1)
-    return replace(prepared, chart=prepared.chart.marked(flags=flags, program_changes=changes))
+    return prepared._replace(chart=prepared.chart.marked(flags=flags, program_changes=changes))
 
 
 def prepare_everyone(connection: Connection, *, last: date,
@@ -287,18 +290,18 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
     prepared = prepare_one(ctx.connection, participant_id, last=last, can_apply=True)
     if prepared is None:
         return None, "not set up"
-    result = prepared.result
+    result, message = prepared.result, prepared.message
     row = store.save(
         session=ctx.session, participant_id=participant_id, week_first=prepared.facts.first, week_last=last,
         now=ctx.now, decision=prepared.decision, rules=",".join(result.decision.rules)[:200],
-        reasons=stored_reasons(result.decision), message=prepared.message,
+        reasons=stored_reasons(result.decision), message=message,
         proposal=program_domain.to_json(result.proposed) if result.proposed is not None else None,
         change="; ".join(change.describe() for change in result.changes) or None,
         base_version=prepared.base_version, status="sending", message_id=None, digest_pending=False)
     buttons = ()
     if result.proposed is not None:
         buttons = button_rows([("✅ Apply", f"w1:{row.id}:a"), ("Keep my current plan", f"w1:{row.id}:k")])
-    return Reply(prepared.message, buttons=buttons, chart=prepared.chart), None
+    return Reply(message, buttons=buttons, chart=prepared.chart), None
 
 
 def review_sent(ctx: UseCaseContext, participant_id: int, day: date, message_id: int) -> None:

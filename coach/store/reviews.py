@@ -208,7 +208,7 @@ def reviewable_id_ranges(*, connection: Connection, size: int) -> list[tuple[int
 class _Groups:
     """Rows ordered by participant id, handed out one participant at a time (ids asked in order)."""
 
-    def __init__(self, rows: Iterator[tuple]) -> None:
+    def __init__(self, rows: list[tuple]) -> None:
         self._groups = groupby(rows, key=itemgetter(0))
         self._next = next(self._groups, None)
 
@@ -223,23 +223,21 @@ class _Groups:
         return rows
 
 
-_DRIVER_BATCH = 5000
+def _driver_rows(connection: Connection, statement) -> list[tuple]:  # noqa: ANN001
+    """The statement's rows straight from the database driver, all at once (a share of a bulk review reads
+    a few hundred thousand small rows).
 
-
-def _driver_rows(connection: Connection, statement) -> Iterator[tuple]:  # noqa: ANN001
-    """The statement's rows straight from the database driver, in batches.
-
-    A bulk review reads ten rows per participant; SQLAlchemy's result rows and type conversions cost
-    more than the review itself there (measured with bench/weekly.py). The statement's values are
-    dates and ids this module computed, so they are rendered into the SQL as literals.
+    A bulk review reads some fifty rows per participant; SQLAlchemy's result rows and type conversions cost
+    more than the review itself there, and so does handing rows out one by one from a generator (measured
+    with bench/weekly.py). The statement's values are dates and ids this module computed, so they are
+    rendered into the SQL as literals.
     """
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     driver_error = connection.dialect.loaded_dbapi.Error
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql)
-        while batch := cursor.fetchmany(_DRIVER_BATCH):
-            yield from batch
+        return cursor.fetchall()
     except driver_error as exc:
         # As SQLAlchemy would have raised it, so the runner's retry of a locked or lost database applies.
         raise DBAPIError.instance(None, None, exc, driver_error) from exc
