@@ -140,12 +140,7 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
     zone = zone_info(timezone)
     joined = created_at.astimezone(zone).date()
     first_n, last_n = first.toordinal(), last.toordinal()
-    # Check-ins, oldest first: (participant id, day, pain, numbness, tingling, balance) → columns.
-    if inputs.checkins:
-        _, raw_days, *scores = zip(*inputs.checkins, strict=True)
-        days = list(map(DAY_NUMBERS.__getitem__, raw_days))
-    else:
-        days, scores = [], [(), (), (), ()]
+    days, *scores = inputs.checkins  # columns, oldest first, the days as day numbers
     pains, numbness, tingling, balance = scores
     week_start, week_end = bisect_left(days, first_n), bisect_right(days, last_n)
     week_checkins = tuple(map(DayScores, map(DATES.__getitem__, days[week_start:week_end]),

@@ -11,18 +11,18 @@ from datetime import UTC, date, datetime, timedelta
 from datetime import time as dtime
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from coach.clock import FrozenClock
 from coach.domain import program as program_domain
-from coach.domain.progression import DECISIONS
+from coach.domain.progression import DECISIONS, DayScores
 from coach.domain.review_message import DECISION_LABELS
 from coach.domain.safety import URGENT_KINDS, FlagKind
 from coach.services import review, review_bulk
 from coach.services.review_bulk import as_json_line, review_lines
 from coach.services.runner import UseCaseRunner
 from coach.store.checkins import save_checkin
-from coach.store.models import Note, Participant, ProgramVersion, SafetyFlag, Schedule, SessionLog
+from coach.store.models import CheckIn, Note, Participant, ProgramVersion, SafetyFlag, Schedule, SessionLog
 from coach.store.participants import get_by_telegram_id
 
 LAST = date(2026, 11, 29)  # a Sunday; /review on Monday 30 November reviews the week ending here
@@ -203,6 +203,15 @@ def test_the_bulk_review_in_one_process_matches_each_prepared_alone(engine):
             assert (prepared.facts, prepared.baseline, prepared.insights, prepared.recent_checkins) == (
                 alone.facts, alone.baseline, alone.insights, alone.recent_checkins), pid
             assert prepared.result == alone.result and prepared.base_version == alone.base_version, pid
+        # And what they were made from is what was stored: the week's check-ins and the day after, read plainly.
+        stored = connection.execute(
+            select(CheckIn.participant_id, CheckIn.local_date, CheckIn.pain, CheckIn.numbness, CheckIn.tingling,
+                   CheckIn.balance).where(CheckIn.local_date >= LAST - timedelta(days=6),
+                                          CheckIn.local_date <= LAST + timedelta(days=1))).all()
+    for pid, prepared in everyone.items():
+        week = [DayScores(*row[1:]) for row in sorted(stored) if row[0] == pid]
+        next_day = week.pop() if week and week[-1].day > LAST else None
+        assert (list(prepared.facts.checkins), prepared.facts.next_day) == (week, next_day), pid
     assert len(everyone) == POPULATION - POPULATION // 17
     bases = {prepared.baseline.basis.split()[1] if prepared.baseline else None for prepared in everyone.values()}
     assert bases == {"first", "28", None}, "both kinds of baseline, and none yet"
