@@ -24,6 +24,7 @@ NOTABLE_DIFFERENCE = 1.0  # points on 0–10: a smaller difference reads as "abo
 ITEMS = ("pain", "numbness", "tingling")
 NOT_PROOF = "a pattern in your entries, not proof"
 _DAY = itemgetter(0)  # a DayScores' day
+_DAY_BEFORE = (-1).__add__  # a day number → the day before's (mapped in C, without a Python loop)
 
 
 class Comparison(NamedTuple):
@@ -101,7 +102,7 @@ def insights_of(day_numbers: Sequence[int], pain: Sequence[int], numbness: Seque
         a = b
     # The days after the window's first day, each after a session day or a rest day.
     after = bisect_right(day_numbers, start, low, high)
-    after_session = [day - 1 in trained for day in day_numbers[after:high]]
+    after_session = list(map(trained.__contains__, map(_DAY_BEFORE, day_numbers[after:high])))
     sessions = sum(after_session)
     rests = len(after_session) - sessions
     comparisons: tuple[Comparison, ...] = ()

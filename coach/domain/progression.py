@@ -194,15 +194,10 @@ def week_numbers(facts: WeekFacts) -> WeekNumbers:
     mean: dict[str, float] = {}
     worst = None
     if count:
-        pain = numbness = tingling = balance = 0
-        for c in facts.checkins:
-            pain += c.pain
-            numbness += c.numbness
-            tingling += c.tingling
-            balance += c.balance
-        mean = {"pain": pain / count, "numbness": numbness / count, "tingling": tingling / count,
-                "balance": balance / count}
-        worst = max(c.pain for c in facts.checkins)
+        _, pain, numbness, tingling, balance = zip(*facts.checkins, strict=True)  # columns, summed in C
+        mean = {"pain": sum(pain) / count, "numbness": sum(numbness) / count, "tingling": sum(tingling) / count,
+                "balance": sum(balance) / count}
+        worst = max(pain)
     done = partly = skipped = 0
     efforts, pains = [], []
     for entry in facts.sessions:
