@@ -1,16 +1,28 @@
-"""Weekly review at scale: 100,000 participants, each with 7 days of check-ins and 3 sessions.
+"""Weekly review at scale: 100,000 participants with the history real use leaves, insights computed.
+
+The participants (seeded, not measured) look like a running study: every condition (and none given), eight
+time zones, most joined 5–17 weeks ago and some in the last month or the last week (so both kinds of
+baseline, and none yet); check-ins on most days for up to eight weeks, a tenth of them backfilled days
+later, some corrected (the first entry kept as a revision), some with a note, and diary notes on other
+days; sessions on each one's own training days (nine different schedules, one with none), done, partly
+done, skipped, left half-answered or never logged, and a few off schedule; red flags of every kind raised
+this week, still open from earlier weeks, or long settled, foot care and clearance pending for some; and
+programs changed by earlier reviews. Each chunk of 10,000 participants is written in the order its rows
+were recorded, as a live table grows, so one participant's rows lie far apart. The review reads five
+weeks of it: the week, the 28 days before it (the baseline) and the four weeks of insights.
 
 Prints one JSON object (progress goes to stderr):
 
 - seconds: reviewing every participant with the project's own bulk path, as `coach review --all`
   runs it (coach.services.review_bulk.review_lines: shares of 5,000 participants reviewed in one
   worker process per core, each line handed back in id order): reading their rows from a migrated
-  SQLite file, the baseline, the decision with its reasons, the program change a progression or an
-  easier week would make, and the line `coach review --all` prints. Goal ≤ 60 s.
+  SQLite file, the baseline, the insights (next-day scores after session and rest days, the four-week
+  trend), the decision with its reasons, the program change a progression or an easier week would
+  make, and the line `coach review --all` prints. Goal ≤ 60 s.
 - floor_seconds: one plain aggregate scan over the same rows — per participant, the count, mean and
-  maximum of the check-in scores and the count and mean of the session scores (two GROUP BY
-  queries, every row fetched into Python). It does no reviewing at all: the least any review of
-  these rows could cost on this machine.
+  maximum of the check-in scores of the five weeks and the count and mean of the session scores of
+  the four weeks (two GROUP BY queries, every row fetched into Python). It does no reviewing at all:
+  the least any review of these rows could cost on this machine.
 - ratio: seconds ÷ floor_seconds. Goal ≤ 3.
 - seconds_one_process, ratio_one_process: the same review with a single worker (this process), to
   show what the extra cores bring.
@@ -18,12 +30,15 @@ Prints one JSON object (progress goes to stderr):
   the measuring process reviewed alone).
 - rss_mb: peak RSS of the largest process that took part in reviewing (the measuring process or a
   worker).
-- decisions: how many of each decision, as a sanity check that the rules were really applied.
+- decisions: how many of each decision, as a sanity check that the rules were really applied;
+  with_insights: how many reviews had insights to show (a comparison or a trend); rows: what was seeded.
+- load: the machine's load average (1 minute) before and after measuring: timings taken while other
+  programs compete for the cores are not comparable.
 
 Each timing is the best of --repeats runs, alternating floor and review in one (freshly spawned)
 process, so both see the same warm page cache.
 
-    .venv/bin/python bench/weekly.py                        # 100,000 participants (~2 min)
+    .venv/bin/python bench/weekly.py                        # 100,000 participants (~6 min, most of it seeding)
     .venv/bin/python bench/weekly.py --participants 20000   # a quick check
 """
 
@@ -33,6 +48,7 @@ import argparse
 import json
 import math
 import multiprocessing
+import os
 import random
 import resource
 import sys
@@ -345,8 +361,10 @@ def main() -> None:
         rows = seed(url, args.participants)
         seed_seconds = time.perf_counter() - started
         note(f"seeded in {seed_seconds:.1f}s; reviewing everyone {args.repeats}× in a fresh process")
+        load_before = os.getloadavg()[0]
         with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
             result = pool.submit(measure, url, args.repeats).result()
+        load_after = os.getloadavg()[0]
     reviewed = sum(result["decisions"].values())
     print(json.dumps({
         "participants": args.participants,
@@ -365,6 +383,7 @@ def main() -> None:
         "runs": {"review_seconds": result["all_seconds"], "one_process_seconds": result["all_alone"],
                  "floor_seconds": result["all_floors"]},
         "seed_seconds": round(seed_seconds, 1),
+        "load": [round(load_before, 2), round(load_after, 2)],
     }))
 
 

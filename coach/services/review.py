@@ -36,7 +36,7 @@ from coach.services.replies import Outcome, Reply, button_rows
 from coach.services.training import training_hold
 from coach.store import reviews as store
 from coach.store.models import Participant
-from coach.store.reviews import ReviewInputs, as_date
+from coach.store.reviews import ReviewInputs
 
 # A first review needs a few days to look back on.
 MIN_DAYS_FOR_A_REVIEW = 3
@@ -150,14 +150,14 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
     if week_end < len(days) and days[week_end] == last_n + 1:
         next_day = DayScores(DATES[days[week_end]], pains[week_end], numbness[week_end], tingling[week_end],
                              balance[week_end])
-    # Sessions, oldest first: (participant id, day, status, rpe, pain, reps).
+    # Sessions, oldest first: (day number, status, rpe, pain, reps).
     trained, week_sessions = set(), []
     for row in inputs.sessions:
-        day = DAY_NUMBERS[row[1]]
-        if row[2] != "skipped":
+        day = row[0]
+        if row[1] != "skipped":
             trained.add(day)
         if first_n <= day <= last_n:
-            week_sessions.append(SessionEntry(DATES[day], *row[2:]))
+            week_sessions.append(SessionEntry(DATES[day], *row[1:]))
     sessions = tuple(week_sessions)
     training = decode_weekdays(session_days) if session_days else ()
     planned = training_day_count(max(first, joined), last, training)
@@ -204,14 +204,6 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
                           can_apply=can_apply, condition=condition, recent_checkins=recent, insights=found)
 
 
-class _DayNumbers(dict):
-    """A stored day (a date, or ISO text from SQLite's driver) → its day number, each worked out once."""
-
-    def __missing__(self, day: date | str) -> int:
-        number = self[day] = as_date(day).toordinal()
-        return number
-
-
 class _Dates(dict):
     """A day number → its date, each made once."""
 
@@ -220,7 +212,7 @@ class _Dates(dict):
         return day
 
 
-DAY_NUMBERS, DATES = _DayNumbers(), _Dates()
+DATES = _Dates()
 
 
 def prepare_one(connection: Connection, participant_id: int, *, last: date, can_apply: bool) -> PreparedReview | None:
