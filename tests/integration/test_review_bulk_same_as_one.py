@@ -15,7 +15,7 @@ from sqlalchemy import insert, select
 
 from coach.clock import FrozenClock
 from coach.domain import program as program_domain
-from coach.domain.progression import DECISIONS, DayScores
+from coach.domain.progression import DECISIONS, DayScores, SessionEntry
 from coach.domain.review_message import DECISION_LABELS
 from coach.domain.safety import URGENT_KINDS, FlagKind
 from coach.services import review, review_bulk
@@ -203,15 +203,22 @@ def test_the_bulk_review_in_one_process_matches_each_prepared_alone(engine):
             assert (prepared.facts, prepared.baseline, prepared.insights, prepared.recent_checkins) == (
                 alone.facts, alone.baseline, alone.insights, alone.recent_checkins), pid
             assert prepared.result == alone.result and prepared.base_version == alone.base_version, pid
-        # And what they were made from is what was stored: the week's check-ins and the day after, read plainly.
+        # And what they were made from is what was stored: the week's check-ins (and the day after) and
+        # sessions, read plainly.
         stored = connection.execute(
             select(CheckIn.participant_id, CheckIn.local_date, CheckIn.pain, CheckIn.numbness, CheckIn.tingling,
                    CheckIn.balance).where(CheckIn.local_date >= LAST - timedelta(days=6),
                                           CheckIn.local_date <= LAST + timedelta(days=1))).all()
+        logged = connection.execute(
+            select(SessionLog.participant_id, SessionLog.local_date, SessionLog.status, SessionLog.rpe,
+                   SessionLog.pain, SessionLog.reps).where(SessionLog.local_date >= LAST - timedelta(days=6),
+                                                           SessionLog.local_date <= LAST)).all()
     for pid, prepared in everyone.items():
         week = [DayScores(*row[1:]) for row in sorted(stored) if row[0] == pid]
         next_day = week.pop() if week and week[-1].day > LAST else None
         assert (list(prepared.facts.checkins), prepared.facts.next_day) == (week, next_day), pid
+        sessions = [SessionEntry(*row[1:]) for row in sorted(logged, key=lambda row: row[:2]) if row[0] == pid]
+        assert list(prepared.facts.sessions) == sessions, pid
     assert len(everyone) == POPULATION - POPULATION // 17
     bases = {prepared.baseline.basis.split()[1] if prepared.baseline else None for prepared in everyone.values()}
     assert bases == {"first", "28", None}, "both kinds of baseline, and none yet"
