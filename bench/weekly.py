@@ -26,6 +26,10 @@ Prints one JSON object (progress goes to stderr):
 - ratio: seconds ÷ floor_seconds. Goal ≤ 3.
 - seconds_one_process, ratio_one_process: the same review with a single worker (this process), to
   show what the extra cores bring.
+- cpu_seconds, cpu_ratio, cpu_ratio_one_process: the CPU time the scan and the reviews used (this process
+  and its worker processes, best of the runs) and their quotients. Unlike the wall-clock figures these
+  hardly change when other programs compete for the cores; on a machine to itself, the wall-clock ratio
+  with workers approaches cpu_ratio divided by the workers.
 - workers: how many worker processes reviewed (one per core, no more than shares of 5,000; 1 means
   the measuring process reviewed alone).
 - rss_mb: peak RSS of the largest process that took part in reviewing (the measuring process or a
@@ -330,23 +334,38 @@ def review_everyone(url: str, workers: int | None) -> tuple[float, Counter]:
     return time.perf_counter() - started, decisions
 
 
+def cpu_seconds() -> float:
+    """CPU time used so far by this process and by the worker processes it has waited for."""
+    own, workers = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
+def timed(work) -> tuple[float, float, object]:  # noqa: ANN001
+    """(wall seconds, CPU seconds, result) of work()."""
+    cpu, started = cpu_seconds(), time.perf_counter()
+    result = work()
+    return time.perf_counter() - started, cpu_seconds() - cpu, result
+
+
 def measure(url: str, repeats: int) -> dict:
     engine = make_engine(url)
     floors, reviews, alone, decisions = [], [], [], Counter()
     for _ in range(repeats):
-        floors.append(floor_scan(engine)[0])
-        seconds, decisions = review_everyone(url, workers=None)
-        reviews.append(seconds)
-        seconds, single = review_everyone(url, 1)
-        alone.append(seconds)
+        floors.append(timed(lambda: floor_scan(engine))[:2])
+        *spent, (_, decisions) = timed(lambda: review_everyone(url, workers=None))
+        reviews.append(spent)
+        *spent, (_, single) = timed(lambda: review_everyone(url, 1))
+        alone.append(spent)
         assert single == decisions, "one worker or several, the same reviews"
     engine.dispose()
     with_insights = decisions.pop("with insights", 0)
     workers = worker_count(math.ceil(sum(decisions.values()) / SHARE_SIZE))
     return {"floor": min(floors), "seconds": min(reviews), "alone": min(alone), "workers": workers,
-            "all_seconds": [round(s, 2) for s in reviews], "all_alone": [round(s, 2) for s in alone],
-            "all_floors": [round(s, 3) for s in floors], "decisions": dict(decisions), "with_insights": with_insights,
-            "rss_mb": peak_rss_mb()}
+            "all_seconds": [round(s, 2) for s, _ in reviews], "all_alone": [round(s, 2) for s, _ in alone],
+            "all_floors": [round(s, 3) for s, _ in floors],
+            "cpu": {"floor": min(c for _, c in floors), "review": min(c for _, c in reviews),
+                    "one_process": min(c for _, c in alone)},
+            "decisions": dict(decisions), "with_insights": with_insights, "rss_mb": peak_rss_mb()}
 
 
 def main() -> None:
@@ -366,16 +385,20 @@ def main() -> None:
             result = pool.submit(measure, url, args.repeats).result()
         load_after = os.getloadavg()[0]
     reviewed = sum(result["decisions"].values())
+    cpu = result["cpu"]
     print(json.dumps({
         "participants": args.participants,
         "reviewed": reviewed,
-        "seconds": round(result["seconds"], 2),
-        "floor_seconds": round(result["floor"], 3),
-        "ratio": round(result["seconds"] / result["floor"], 2),
-        "seconds_one_process": round(result["alone"], 2),
-        "ratio_one_process": round(result["alone"] / result["floor"], 2),
+        "seconds": round(result["seconds"][0], 2),
+        "floor_seconds": round(result["floor"][0], 3),
+        "ratio": round(result["seconds"][0] / result["floor"][0], 2),
+        "seconds_one_process": round(result["alone"][0], 2),
+        "ratio_one_process": round(result["alone"][0] / result["floor"][0], 2),
+        "cpu_seconds": {name: round(value, 2) for name, value in cpu.items()},
+        "cpu_ratio": round(cpu["review"] / cpu["floor"], 2),
+        "cpu_ratio_one_process": round(cpu["one_process"] / cpu["floor"], 2),
         "workers": result["workers"],
-        "reviews_per_second": round(reviewed / result["seconds"]),
+        "reviews_per_second": round(reviewed / result["seconds"][0]),
         "rss_mb": result["rss_mb"],
         "decisions": result["decisions"],
         "with_insights": result["with_insights"],
