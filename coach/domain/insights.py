@@ -8,8 +8,12 @@ review shows it once a month, the clinician's PDF always, and the dashboard will
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Sequence, Set
+from datetime import date
+from functools import lru_cache
+from itertools import compress
+from operator import itemgetter
 from typing import NamedTuple
 
 from coach.domain.progression import DayScores, one_decimal
@@ -19,7 +23,8 @@ MIN_DAYS_EACH_SIDE = 3  # fewer days on either side and nothing is compared
 NOTABLE_DIFFERENCE = 1.0  # points on 0–10: a smaller difference reads as "about the same"
 ITEMS = ("pain", "numbness", "tingling")
 NOT_PROOF = "a pattern in your entries, not proof"
-_ONE_DAY = timedelta(days=1)
+_DAY = itemgetter(0)  # a DayScores' day
+_DAY_BEFORE = (-1).__add__  # a day number → the day before's (mapped in C, without a Python loop)
 
 
 class Comparison(NamedTuple):
@@ -72,38 +77,53 @@ def insights(checkins: Iterable[DayScores], session_days: Iterable[date], *, las
     `session_days` are the days a session was done or partly done; every other day is a rest day (skipped
     or not logged). A day counts when the next day, still inside the window, has a check-in.
     """
-    # Day numbers rather than dates, and running sums rather than lists: a weekly review of 100,000
-    # participants computes this for each of them (bench/weekly.py).
-    end = last.toordinal()
-    start = end - days + 1
-    trained = {day.toordinal() for day in session_days}
-    weeks_count = days // 7
-    week_pain = [0] * weeks_count
-    week_n = [0] * weeks_count
-    after = {True: [0, 0, 0, 0], False: [0, 0, 0, 0]}  # session day before? → count, pain, numbness, tingling
-    for scores in checkins:
-        ordinal = scores.day.toordinal()
-        if not start <= ordinal <= end:
-            continue
-        week = (ordinal - start) // 7
-        if week < weeks_count:
-            week_pain[week] += scores.pain
-            week_n[week] += 1
-        if ordinal > start:
-            sums = after[ordinal - 1 in trained]
-            sums[0] += 1
-            sums[1] += scores.pain
-            sums[2] += scores.numbness
-            sums[3] += scores.tingling
-    (sessions, *session_sums), (rests, *rest_sums) = after[True], after[False]
+    ordered = sorted(checkins, key=_DAY)
+    columns = tuple(zip(*ordered, strict=True)) if ordered else ((), (), (), (), ())
+    day_numbers = [day.toordinal() for day in columns[0]]
+    return insights_of(day_numbers, columns[1], columns[2], columns[3],
+                       {day.toordinal() for day in session_days}, last=last.toordinal(), days=days)
+
+
+def insights_of(day_numbers: Sequence[int], pain: Sequence[int], numbness: Sequence[int], tingling: Sequence[int],
+                trained: Set[int], *, last: int, days: int = WINDOW_DAYS) -> Insights:
+    """insights() on columns: `day_numbers` (date.toordinal()) in ascending order with each day's scores, the
+    day numbers `trained` on, and `last` as a day number.
+
+    Slices, bisection and C-level sums rather than a loop over tuples: a weekly review of 100,000
+    participants computes this for each of them (bench/weekly.py).
+    """
+    start, first, week_starts = _window(last, days)
+    low, high = bisect_left(day_numbers, start), bisect_right(day_numbers, last)
+    weeks = []
+    a = low
+    for week_first, week_start in week_starts:
+        b = bisect_left(day_numbers, week_start + 7, a, high)
+        weeks.append(WeekMean(week_first, sum(pain[a:b]) / (b - a) if b > a else None, b - a))
+        a = b
+    # The days after the window's first day, each after a session day or a rest day.
+    after = bisect_right(day_numbers, start, low, high)
+    after_session = list(map(trained.__contains__, map(_DAY_BEFORE, day_numbers[after:high])))
+    sessions = sum(after_session)
+    rests = len(after_session) - sessions
     comparisons: tuple[Comparison, ...] = ()
     if sessions >= MIN_DAYS_EACH_SIDE and rests >= MIN_DAYS_EACH_SIDE:
-        comparisons = tuple(Comparison(item, session_sums[i] / sessions, rest_sums[i] / rests)
-                            for i, item in enumerate(ITEMS))
-    first = date.fromordinal(start)
-    weeks = tuple(WeekMean(first + timedelta(days=7 * week), week_pain[week] / week_n[week] if week_n[week] else None,
-                           week_n[week]) for week in range(weeks_count))
-    return Insights(first, last, sessions, rests, comparisons, weeks, _trend(weeks))
+        found = []
+        for item, column in zip(ITEMS, (pain, numbness, tingling), strict=True):
+            scores = column[after:high]
+            on_session = sum(compress(scores, after_session))
+            found.append(Comparison(item, on_session / sessions, (sum(scores) - on_session) / rests))
+        comparisons = tuple(found)
+    weeks_found = tuple(weeks)
+    return Insights(first, date.fromordinal(last), sessions, rests, comparisons, weeks_found, _trend(weeks_found))
+
+
+@lru_cache(maxsize=64)
+def _window(last: int, days: int) -> tuple[int, date, tuple[tuple[date, int], ...]]:
+    """The window's first day number and date, and each whole week's first date and day number (the same
+    for everyone reviewed for one week)."""
+    start = last - days + 1
+    return start, date.fromordinal(start), tuple((date.fromordinal(start + 7 * week), start + 7 * week)
+                                                 for week in range(days // 7))
 
 
 def _trend(weeks: Sequence[WeekMean]) -> str | None:

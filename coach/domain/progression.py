@@ -8,11 +8,11 @@ follow PRODUCT.md ("Weekly review rules"); first match wins.
 from __future__ import annotations
 
 import math
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, field, fields
 from datetime import date, timedelta
 from operator import itemgetter
-from statistics import median
 from typing import NamedTuple
 
 from coach.domain.program import Change, Program, deload_step, progression_step
@@ -112,8 +112,9 @@ class WeekFacts(NamedTuple):
     since: date | None = None  # the first day the week counts (joining mid-week); None: `first`
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(NamedTuple):
+    """The participant's usual scores (medians), how many check-ins they come from, and which ones."""
+
     pain: float
     numbness: float
     tingling: float
@@ -130,22 +131,44 @@ def baseline_from(history: Sequence[DayScores], *, week_first: date, joined: dat
 
     `joined` (when known) says how long the history is, so a gap in check-ins is not taken for a start.
     """
-    before = [c for c in history if c.day < week_first]
+    before = sorted((c for c in history if c.day < week_first), key=_BY_DAY)
     if len(before) < rules.baseline_min_checkins:
         return None
-    first_day = min(c.day for c in before)
-    rolling_start = week_first - timedelta(days=rules.baseline_rolling_days)
-    if (joined if joined is not None else first_day) > rolling_start:
-        chosen = sorted(before, key=lambda c: c.day)[:rules.baseline_first_days]
-        basis = f"your first {len(chosen)} check-ins"
-    else:
-        chosen = [c for c in before if c.day >= rolling_start]
-        basis = f"the {rules.baseline_rolling_days} days before this week"
-    if len(chosen) < rules.baseline_min_checkins:
+    days, *scores = zip(*before, strict=True)
+    return baseline_of([day.toordinal() for day in days], scores, week_first=week_first.toordinal(),
+                       joined=joined.toordinal() if joined is not None else None, rules=rules)
+
+
+def baseline_of(days: Sequence[int], scores: Sequence[Sequence[int]], *, week_first: int, joined: int | None,
+                rules: Rules = RULES) -> Baseline | None:
+    """baseline_from() on columns: `days` are day numbers (date.toordinal()) in ascending order, `scores` the
+    pain, numbness, tingling and balance of those days; `week_first` and `joined` are day numbers too.
+
+    The bulk review computes a baseline for every participant from the rows as they come (bench/weekly.py):
+    slices and C-level sorts instead of a filtered list of tuples per participant.
+    """
+    end = bisect_left(days, week_first)  # only the days before the week count
+    if end < rules.baseline_min_checkins:
         return None
-    return Baseline(pain=median(c.pain for c in chosen), numbness=median(c.numbness for c in chosen),
-                    tingling=median(c.tingling for c in chosen), balance=median(c.balance for c in chosen),
-                    checkins=len(chosen), basis=basis)
+    rolling_start = week_first - rules.baseline_rolling_days
+    if (joined if joined is not None else days[0]) > rolling_start:
+        start, end = 0, min(end, rules.baseline_first_days)
+        basis = f"your first {end} check-ins"
+    else:
+        start = bisect_left(days, rolling_start, 0, end)
+        basis = f"the {rules.baseline_rolling_days} days before this week"
+    if end - start < rules.baseline_min_checkins:
+        return None
+    pain, numbness, tingling, balance = (_median(column[start:end]) for column in scores)
+    return Baseline(pain=pain, numbness=numbness, tingling=tingling, balance=balance, checkins=end - start,
+                    basis=basis)
+
+
+def _median(values: Sequence[int]) -> float:
+    """statistics.median, exactly (the middle value, or the mean of the two middle ones), without its checks."""
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
 
 
 class WeekNumbers(NamedTuple):
@@ -171,15 +194,10 @@ def week_numbers(facts: WeekFacts) -> WeekNumbers:
     mean: dict[str, float] = {}
     worst = None
     if count:
-        pain = numbness = tingling = balance = 0
-        for c in facts.checkins:
-            pain += c.pain
-            numbness += c.numbness
-            tingling += c.tingling
-            balance += c.balance
-        mean = {"pain": pain / count, "numbness": numbness / count, "tingling": tingling / count,
-                "balance": balance / count}
-        worst = max(c.pain for c in facts.checkins)
+        _, pain, numbness, tingling, balance = zip(*facts.checkins, strict=True)  # columns, summed in C
+        mean = {"pain": sum(pain) / count, "numbness": sum(numbness) / count, "tingling": sum(tingling) / count,
+                "balance": sum(balance) / count}
+        worst = max(pain)
     done = partly = skipped = 0
     efforts, pains = [], []
     for entry in facts.sessions:

@@ -6,12 +6,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-from itertools import groupby
-from operator import itemgetter
 from typing import NamedTuple
 
-from sqlalchemy import Connection, and_, case, func, or_, update
+from sqlalchemy import Connection, Integer, and_, case, cast, func, literal_column, or_, update
 from sqlalchemy import select as sa_select
+from sqlalchemy.dialects.postgresql import aggregate_order_by
 from sqlalchemy.exc import DBAPIError
 from sqlmodel import Session, select
 
@@ -112,14 +111,27 @@ def release_digest(*, connection: Connection, review_ids: Sequence[int]) -> None
 # --- what a review reads, in bulk -----------------------------------------------------------------
 
 
+class CheckInColumns(NamedTuple):
+    """One participant's check-ins as columns, oldest first: the days as day numbers (date.toordinal()), and
+    each score of those days (a bytes object is a sequence of small ints: sliced, summed and sorted in C)."""
+
+    days: list[int]
+    pain: Sequence[int]
+    numbness: Sequence[int]
+    tingling: Sequence[int]
+    balance: Sequence[int]
+
+
+NO_CHECKINS = CheckInColumns([], b"", b"", b"", b"")
+
+
 class ReviewInputs(NamedTuple):
     """One participant's rows for a review, as plain tuples (cheap to build for 100,000 at once)."""
 
     participant: tuple  # id, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at,
     #                     foot_care_since, session_days, condition
-    # Rows as the driver gives them, oldest first; their dates may be ISO text (see as_date):
-    checkins: list  # (participant_id, local_date, pain, numbness, tingling, balance)
-    sessions: list  # (participant_id, local_date, status, rpe, pain, reps)
+    checkins: CheckInColumns
+    sessions: list  # (day number, status, rpe, pain, reps) of each session logged, oldest first
     flags: list  # (kind, raised_at, acknowledged_at)
     program: tuple | None  # (version, exercises JSON) of the newest version, None: the starter
     progressions: int  # how many versions a progression made (to rotate which exercise is next)
@@ -148,14 +160,10 @@ def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: d
                   _P.c.clearance_required, _P.c.cleared_at, _P.c.foot_care_since, _S.c.session_days, _P.c.condition)
         .outerjoin(_S, _S.c.participant_id == _P.c.id)
         .where(only(_P.c.id), _P.c.onboarding_step.is_(None)).order_by(_P.c.id)))
-    checkins = _driver_rows(connection, (
-        sa_select(_C.c.participant_id, _C.c.local_date, _C.c.pain, _C.c.numbness, _C.c.tingling, _C.c.balance)
-        .where(only(_C.c.participant_id), _C.c.local_date >= checkins_from, _C.c.local_date <= checkins_to)
-        .order_by(_C.c.participant_id, _C.c.local_date)))
-    sessions = _driver_rows(connection, (
-        sa_select(_L.c.participant_id, _L.c.local_date, _L.c.status, _L.c.rpe, _L.c.pain, _L.c.reps)
-        .where(only(_L.c.participant_id), _L.c.local_date >= sessions_from, _L.c.local_date <= last)
-        .order_by(_L.c.participant_id, _L.c.local_date)))
+    checkins = dict(_driver_rows(connection, _checkins_as_text(connection.dialect.name, only(_C.c.participant_id),
+                                                               checkins_from, checkins_to)))
+    sessions = dict(_driver_rows(connection, _sessions_as_text(connection.dialect.name, only(_L.c.participant_id),
+                                                               sessions_from, last)))
     flags: dict[int, list] = {}
     for pid, kind, raised, acknowledged in connection.execute(
             sa_select(_F.c.participant_id, _F.c.kind, _F.c.raised_at, _F.c.acknowledged_at)
@@ -169,13 +177,91 @@ def review_inputs(*, connection: Connection, checkins_from: date, checkins_to: d
     progressions = dict(connection.execute(
         sa_select(_V.c.participant_id, func.count()).where(only(_V.c.participant_id), _V.c.reason == "progress")
         .group_by(_V.c.participant_id)).all())
-    checkin_groups, session_groups = _Groups(checkins), _Groups(sessions)
+    first_day, first_session_day = checkins_from.toordinal(), sessions_from.toordinal()
     for (pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care, days,
          condition) in people:
         person = (pid, telegram_id, first_name, timezone, as_utc(created_at), bool(clearance_required),
                   as_utc(cleared_at), as_utc(foot_care), days, condition)
-        yield ReviewInputs(person, checkin_groups.take(pid), session_groups.take(pid), flags.get(pid, []),
+        text, logged = checkins.get(pid), sessions.get(pid)
+        yield ReviewInputs(person, _checkin_columns(text, first_day) if text else NO_CHECKINS,
+                           _session_rows(logged, first_session_day) if logged else [], flags.get(pid, []),
                            programs.get(pid), progressions.get(pid, 0))
+
+
+# Each participant's check-ins come as one text, five characters a day: the day (days since the first day
+# read) and the four scores, each as the character with that code plus 48 (so '0' is 0, and no character is
+# one PostgreSQL refuses). A review reads some 36 check-ins per participant, and the database driver makes a
+# Python object of every value it returns: one text instead of 216 values costs a third of the reading,
+# which is most of a bulk review's time (bench/weekly.py). Sessions come the same way: the day, the status,
+# effort and pain (NULL as code 15) and the reps, as codes.
+_CODE_BASE = 48
+_FROM_CODES = bytes((code - _CODE_BASE) % 256 for code in range(256))
+_MAX_DAYS_READ = 200  # the highest day code is then 247, still one byte
+
+
+def _checkins_as_text(dialect: str, only, first: date, last: date):  # noqa: ANN001, ANN202
+    """participant_id and the check-ins from `first` to `last` as text (see _CODE_BASE), days in order."""
+    if (last - first).days >= _MAX_DAYS_READ:
+        raise ValueError(f"a review reads at most {_MAX_DAYS_READ} days of check-ins")
+    scores = (_C.c.pain, _C.c.numbness, _C.c.tingling, _C.c.balance)
+    if dialect == "sqlite":
+        day = cast(func.julianday(_C.c.local_date) - func.julianday(first.isoformat()), Integer)
+        # The index on (participant_id, local_date) hands each participant's rows over in date order;
+        # _checkin_columns checks that, rather than trust it.
+        text = func.group_concat(func.char(*(_CODE_BASE + value for value in (day, *scores))), "")
+    else:  # PostgreSQL: a date minus a date is a whole number of days
+        day = _C.c.local_date - literal_column(f"DATE '{first.isoformat()}'")
+        text = func.string_agg(func.concat(*(func.chr(_CODE_BASE + value) for value in (day, *scores))),
+                               aggregate_order_by(literal_column("''"), _C.c.local_date))
+    return (sa_select(_C.c.participant_id, text)
+            .where(only, _C.c.local_date >= first, _C.c.local_date <= last).group_by(_C.c.participant_id))
+
+
+_STATUSES = ("done", "partly", "skipped")
+_REPS = (None, "fewer", "planned", "more")
+_NULL_CODE = 15
+_SCORES = (*range(11), *(None,) * (_NULL_CODE - 10))  # a score code → the score (None for NULL)
+
+
+def _sessions_as_text(dialect: str, only, first: date, last: date):  # noqa: ANN001, ANN202
+    """participant_id and the sessions logged from `first` to `last` as text (see _CODE_BASE), days in order."""
+    if (last - first).days >= _MAX_DAYS_READ:
+        raise ValueError(f"a review reads at most {_MAX_DAYS_READ} days of sessions")
+    codes = (case(*((_L.c.status == status, code) for code, status in enumerate(_STATUSES))),
+             func.coalesce(_L.c.rpe, _NULL_CODE), func.coalesce(_L.c.pain, _NULL_CODE),
+             case(*((_L.c.reps == reps, code) for code, reps in enumerate(_REPS) if reps), else_=0))
+    if dialect == "sqlite":
+        day = cast(func.julianday(_L.c.local_date) - func.julianday(first.isoformat()), Integer)
+        text = func.group_concat(func.char(*(_CODE_BASE + value for value in (day, *codes))), "")
+    else:
+        day = _L.c.local_date - literal_column(f"DATE '{first.isoformat()}'")
+        text = func.string_agg(func.concat(*(func.chr(_CODE_BASE + value) for value in (day, *codes))),
+                               aggregate_order_by(literal_column("''"), _L.c.local_date))
+    return (sa_select(_L.c.participant_id, text)
+            .where(only, _L.c.local_date >= first, _L.c.local_date <= last).group_by(_L.c.participant_id))
+
+
+def _session_rows(text: str, first_day: int) -> list[tuple]:
+    """One participant's sessions as _sessions_as_text wrote them: (day number, status, rpe, pain, reps)."""
+    values = _ordered(text.encode("ascii").translate(_FROM_CODES))
+    return [(first_day + values[at], _STATUSES[values[at + 1]], _SCORES[values[at + 2]], _SCORES[values[at + 3]],
+             _REPS[values[at + 4]]) for at in range(0, len(values), 5)]
+
+
+def _ordered(values: bytes) -> bytes:
+    """Five-byte records, day first, in day order: as the database handed them over, unless it changed its
+    ways (each day is there once)."""
+    days = values[0::5]
+    if days == bytes(sorted(days)):
+        return values
+    return b"".join(sorted(values[start:start + 5] for start in range(0, len(values), 5)))
+
+
+def _checkin_columns(text: str, first_day: int) -> CheckInColumns:
+    """The columns of one participant's check-ins as _checkins_as_text wrote them."""
+    values = _ordered(text.encode("ascii").translate(_FROM_CODES))
+    return CheckInColumns([first_day + day for day in values[0::5]], values[1::5], values[2::5], values[3::5],
+                          values[4::5])
 
 
 class ChartMarks(NamedTuple):
@@ -205,41 +291,21 @@ def reviewable_id_ranges(*, connection: Connection, size: int) -> list[tuple[int
     return [(ids[start], ids[min(start + size, len(ids)) - 1]) for start in range(0, len(ids), size)]
 
 
-class _Groups:
-    """Rows ordered by participant id, handed out one participant at a time (ids asked in order)."""
+def _driver_rows(connection: Connection, statement) -> list[tuple]:  # noqa: ANN001
+    """The statement's rows straight from the database driver, all at once (a share of a bulk review reads
+    a few hundred thousand small rows).
 
-    def __init__(self, rows: Iterator[tuple]) -> None:
-        self._groups = groupby(rows, key=itemgetter(0))
-        self._next = next(self._groups, None)
-
-    def take(self, pid: int) -> list[tuple]:
-        """That participant's rows as they came (empty if none); rows of lower ids are passed over."""
-        while self._next is not None and self._next[0] < pid:
-            self._next = next(self._groups, None)
-        if self._next is None or self._next[0] != pid:
-            return []
-        rows = list(self._next[1])
-        self._next = next(self._groups, None)
-        return rows
-
-
-_DRIVER_BATCH = 5000
-
-
-def _driver_rows(connection: Connection, statement) -> Iterator[tuple]:  # noqa: ANN001
-    """The statement's rows straight from the database driver, in batches.
-
-    A bulk review reads ten rows per participant; SQLAlchemy's result rows and type conversions cost
-    more than the review itself there (measured with bench/weekly.py). The statement's values are
-    dates and ids this module computed, so they are rendered into the SQL as literals.
+    A bulk review reads some fifty rows per participant; SQLAlchemy's result rows and type conversions cost
+    more than the review itself there, and so does handing rows out one by one from a generator (measured
+    with bench/weekly.py). The statement's values are dates and ids this module computed, so they are
+    rendered into the SQL as literals.
     """
     sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
     driver_error = connection.dialect.loaded_dbapi.Error
     cursor = connection.connection.cursor()
     try:
         cursor.execute(sql)
-        while batch := cursor.fetchmany(_DRIVER_BATCH):
-            yield from batch
+        return cursor.fetchall()
     except driver_error as exc:
         # As SQLAlchemy would have raised it, so the runner's retry of a locked or lost database applies.
         raise DBAPIError.instance(None, None, exc, driver_error) from exc

@@ -6,10 +6,8 @@ import json
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cached_property
-from operator import itemgetter
+from typing import NamedTuple
 
 from sqlalchemy import Connection
 
@@ -25,7 +23,7 @@ from coach.domain.progression import (
     Review,
     SessionEntry,
     WeekFacts,
-    baseline_from,
+    baseline_of,
     review,
 )
 from coach.domain.review_message import DECISION_LABELS, compose
@@ -40,7 +38,7 @@ from coach.services.safety.training_hold import training_hold
 from coach.services.training import programs
 from coach.store import reviews as store
 from coach.store.models import Participant
-from coach.store.reviews import ReviewInputs, as_date
+from coach.store.reviews import ReviewInputs
 
 # A first review needs a few days to look back on.
 MIN_DAYS_FOR_A_REVIEW = 3
@@ -50,12 +48,14 @@ REVIEW_GAP_DAYS = 3
 BASELINE_DAYS = 28  # the rolling baseline's reach before the week (the first 14 days fit inside it)
 # Every review sent puts the admins' triage digest on the next morning's list (see scheduler/digest.py).
 DIGEST_AFTER = (PROGRESS, HOLD, DELOAD, SEE_CLINICIAN)
-_DAY = itemgetter(0)  # the day of a DayScores or a SessionEntry
 
 
-@dataclass(frozen=True)
-class PreparedReview:
-    """One participant's review, with what Apply would store; worded only when the words are needed."""
+class PreparedReview(NamedTuple):
+    """One participant's review, with what Apply would store; worded only when the words are needed.
+
+    A named tuple rather than a frozen dataclass: the bulk review makes one for every participant, and a
+    tuple is several times cheaper to make (bench/weekly.py).
+    """
 
     participant_id: int
     telegram_id: int
@@ -74,8 +74,9 @@ class PreparedReview:
     def decision(self) -> str:
         return self.result.decision.kind
 
-    @cached_property
+    @property
     def message(self) -> str:
+        """The whole weekly message (worded anew each time it is asked for; keep it when it is needed twice)."""
         return compose(first_name=self.first_name, facts=self.facts, baseline=self.baseline, review=self.result,
                        can_apply=self.can_apply, condition=self.condition, recent_checkins=self.recent_checkins)
 
@@ -130,23 +131,36 @@ def iso_week(text: str) -> tuple[date, date]:
 
 
 def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, can_apply: bool) -> PreparedReview:
-    """Turn one participant's rows into their review (pure apart from reading the rows given)."""
+    """Turn one participant's rows into their review (pure apart from reading the rows given).
+
+    The bulk review runs this for every participant (bench/weekly.py), so the rows are taken apart into
+    columns once, with days as day numbers (date.toordinal()): the week, the baseline's reach and the
+    four weeks of insights are slices of them, and only the week's own entries become dated tuples.
+    """
     (pid, telegram_id, first_name, timezone, created_at, clearance_required, cleared_at, foot_care_since,
      session_days, condition) = inputs.participant
     zone = zone_info(timezone)
     joined = created_at.astimezone(zone).date()
-    # The rows come oldest first, so the week and what lies before and after it are slices.
-    all_checkins = [DayScores(as_date(day), pain, numbness, tingling, balance)
-                    for _, day, pain, numbness, tingling, balance in inputs.checkins]
-    week_start, week_end = bisect_left(all_checkins, first, key=_DAY), bisect_right(all_checkins, last, key=_DAY)
-    history, week_checkins = all_checkins[:week_start], all_checkins[week_start:week_end]
+    first_n, last_n = first.toordinal(), last.toordinal()
+    days, *scores = inputs.checkins  # columns, oldest first, the days as day numbers
+    pains, numbness, tingling, balance = scores
+    week_start, week_end = bisect_left(days, first_n), bisect_right(days, last_n)
+    week_checkins = tuple(map(DayScores, map(DATES.__getitem__, days[week_start:week_end]),
+                              pains[week_start:week_end], numbness[week_start:week_end],
+                              tingling[week_start:week_end], balance[week_start:week_end]))
     next_day = None
-    if week_end < len(all_checkins) and all_checkins[week_end].day == last + timedelta(days=1):
-        next_day = all_checkins[week_end]
-    all_sessions = [SessionEntry(as_date(day), status, rpe, pain, reps)
-                    for _, day, status, rpe, pain, reps in inputs.sessions]
-    sessions = tuple(all_sessions[bisect_left(all_sessions, first, key=_DAY):
-                                  bisect_right(all_sessions, last, key=_DAY)])
+    if week_end < len(days) and days[week_end] == last_n + 1:
+        next_day = DayScores(DATES[days[week_end]], pains[week_end], numbness[week_end], tingling[week_end],
+                             balance[week_end])
+    # Sessions, oldest first: (day number, status, rpe, pain, reps).
+    trained, week_sessions = set(), []
+    for row in inputs.sessions:
+        day = row[0]
+        if row[1] != "skipped":
+            trained.add(day)
+        if first_n <= day <= last_n:
+            week_sessions.append(SessionEntry(DATES[day], *row[1:]))
+    sessions = tuple(week_sessions)
     training = decode_weekdays(session_days) if session_days else ()
     planned = training_day_count(max(first, joined), last, training)
     # The week counts from joining, or from the first day filled in if that was earlier (a backfill).
@@ -160,17 +174,17 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
         elif acknowledged_at is None and raised_on <= last + timedelta(days=1):
             # Still open from an earlier week, or raised on the review's own day: no step up either way.
             open_outside = True
-    facts = WeekFacts(first=first, last=last, checkins=tuple(week_checkins), sessions=sessions,
+    facts = WeekFacts(first=first, last=last, checkins=week_checkins, sessions=sessions,
                       planned_sessions=planned, red_flags=tuple(week_flags), open_flag_before=open_outside,
                       not_cleared=bool(clearance_required) and cleared_at is None,
                       foot_care=foot_care_since is not None, next_day=next_day, since=since)
-    baseline = baseline_from(history, week_first=first, joined=joined) if history else None
+    baseline = None
+    if week_start:  # check-ins before the week
+        baseline = baseline_of(days[:week_start], [column[:week_start] for column in scores], week_first=first_n,
+                               joined=joined.toordinal())
     # What next week's baseline will see: the check-ins of the 28 days ending with this week.
-    recent = week_end - bisect_right(all_checkins, last - timedelta(days=BASELINE_DAYS), key=_DAY)
-    chart_first, chart_last = chart_window(last)
-    trained_days = [entry.day for entry in all_sessions if entry.status != "skipped"]
-    found = insights_domain.insights(all_checkins[bisect_left(all_checkins, chart_first, key=_DAY):week_end],
-                                     trained_days, last=last)
+    recent = week_end - bisect_right(days, last_n - BASELINE_DAYS, 0, week_end)
+    found = insights_domain.insights_of(days, pains, numbness, tingling, trained, last=last_n)
     if inputs.program is None:
         base_version, program = 0, program_domain.STARTER_PROGRAM
     else:
@@ -178,14 +192,29 @@ def prepare(inputs: ReviewInputs, *, first: date, last: date, with_chart: bool, 
     result = review(facts, baseline, program, rotation=inputs.progressions)
     chart = None
     if with_chart:
+        chart_first, chart_last = chart_window(last)
+        chart_start = bisect_left(days, chart_first.toordinal())
         chart = ChartData(first=chart_first, last=chart_last,
-                          checkins=tuple(all_checkins[bisect_left(all_checkins, chart_first, key=_DAY):week_end]),
-                          session_days=tuple(day for day in trained_days if chart_first <= day <= chart_last),
+                          checkins=tuple(map(DayScores, map(DATES.__getitem__, days[chart_start:week_end]),
+                                             *(column[chart_start:week_end] for column in scores))),
+                          session_days=tuple(DATES[day] for day in sorted(trained)
+                                             if chart_first <= DATES[day] <= chart_last),
                           baseline_pain=baseline.pain if baseline else None,
                           notes=tuple(insights_domain.for_participant(found)) if is_monthly(last) else ())
     return PreparedReview(participant_id=pid, telegram_id=telegram_id, first_name=first_name, facts=facts,
                           baseline=baseline, result=result, base_version=base_version, chart=chart,
                           can_apply=can_apply, condition=condition, recent_checkins=recent, insights=found)
+
+
+class _Dates(dict):
+    """A day number → its date, each made once."""
+
+    def __missing__(self, number: int) -> date:
+        day = self[number] = date.fromordinal(number)
+        return day
+
+
+DATES = _Dates()
 
 
 def prepare_one(connection: Connection, participant_id: int, *, last: date, can_apply: bool) -> PreparedReview | None:
@@ -204,7 +233,7 @@ def prepare_one(connection: Connection, participant_id: int, *, last: date, can_
                   for at, urgent in marks.flags)
     changes = tuple(ChartMark(at.astimezone(zone).date(), f"v{version}")
                     for version, at, _ in marks.versions if version > 1)
-    return replace(prepared, chart=prepared.chart.marked(flags=flags, program_changes=changes))
+    return prepared._replace(chart=prepared.chart.marked(flags=flags, program_changes=changes))
 
 
 def prepare_everyone(connection: Connection, *, last: date,
@@ -250,11 +279,11 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
     prepared = prepare_one(ctx.connection, participant_id, last=last, can_apply=True)
     if prepared is None:
         return None, "not set up"
-    result = prepared.result
+    result, message = prepared.result, prepared.message
     row = store.save(
         session=ctx.session, participant_id=participant_id, week_first=prepared.facts.first, week_last=last,
         now=ctx.now, decision=prepared.decision, rules=",".join(result.decision.rules)[:200],
-        reasons=stored_reasons(result.decision), message=prepared.message,
+        reasons=stored_reasons(result.decision), message=message,
         proposal=program_domain.to_json(result.proposed) if result.proposed is not None else None,
         change="; ".join(change.describe() for change in result.changes) or None,
         base_version=prepared.base_version, status="sending", message_id=None, digest_pending=False)
@@ -262,7 +291,7 @@ def weekly_reply(ctx: UseCaseContext, participant_id: int, day: date) -> tuple[R
     if result.proposed is not None:
         apply, keep = (ReviewAnswer(participant_id, row.id, choice).encode() for choice in ReviewChoice)
         buttons = button_rows([("✅ Apply", apply), ("Keep my current plan", keep)])
-    return Reply(prepared.message, buttons=buttons, chart=prepared.chart), None
+    return Reply(message, buttons=buttons, chart=prepared.chart), None
 
 
 def review_sent(ctx: UseCaseContext, participant_id: int, day: date, message_id: int) -> None:
