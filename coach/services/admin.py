@@ -84,16 +84,18 @@ def acknowledge(ctx: UseCaseContext, admin_id: int, args: str) -> Outcome:
                  "foot, tap below to bring their usual program back.")
         wound = flag_store.newest_of_kind(session=ctx.session, participant_id=participant.id,
                                           kind=FlagKind.FOOT_WOUND) or flag.id
-        return outcome.say(text, buttons=button_rows([("Foot cleared — usual program", f"a1:foot:{wound}")]))
+        return outcome.say(text, buttons=button_rows(
+            [("Foot cleared — usual program", f"a1:foot:{wound}:{participant.id}")]))
     return outcome.say(text)
 
 
-def clear_foot(ctx: UseCaseContext, admin_id: int, wound_flag_id: int) -> Outcome:
-    """The foot-cleared button, naming the newest foot-wound flag when it was offered: the program from before
-    the wound comes back — unless a newer wound has been reported since, which nobody has seen yet."""
+def clear_foot(ctx: UseCaseContext, admin_id: int, wound_flag_id: int, *, participant_id: int | None = None) -> Outcome:
+    """The foot-cleared button, naming the newest foot-wound flag when it was offered (and the participant it
+    was offered for): the program from before the wound comes back — unless a newer wound has been reported
+    since, which nobody has seen yet."""
     flag = ctx.session.get(SafetyFlag, wound_flag_id)
     participant = ctx.session.get(Participant, flag.participant_id) if flag is not None else None
-    if participant is None:
+    if participant is None or (participant_id is not None and participant.id != participant_id):
         return Outcome(toast="That participant is no longer here.")
     newest = flag_store.newest_of_kind(session=ctx.session, participant_id=participant.id, kind=FlagKind.FOOT_WOUND)
     if newest != wound_flag_id:

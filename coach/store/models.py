@@ -19,6 +19,12 @@ SQLModel.metadata.naming_convention = {
 }
 
 
+# SQLite hands out a deleted row's id again unless the table is AUTOINCREMENT. Ids reach buttons, commands,
+# links, audit lines and exports, so an id freed by /delete must never name someone else's row (PostgreSQL's
+# sequences never reuse one anyway; the dict is ignored there).
+IDS_NEVER_REUSED = {"sqlite_autoincrement": True}
+
+
 def _fk(table: str, *, index: bool = True) -> Column:
     """A participant foreign key that cascades deletes, so erasing a participant erases all."""
     return Column(Integer, ForeignKey(f"{table}.id", ondelete="CASCADE"), nullable=False, index=index)
@@ -35,6 +41,7 @@ class Participant(SQLModel, table=True):
     """Someone who started the bot."""
 
     __tablename__ = "participant"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     telegram_id: int = Field(sa_type=BigInteger, unique=True, index=True)
@@ -60,6 +67,7 @@ class Consent(SQLModel, table=True):
     """An explicit yes (or a later withdrawal) to storing health data."""
 
     __tablename__ = "consent"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -73,7 +81,7 @@ class ScreeningAnswer(SQLModel, table=True):
 
     __tablename__ = "screening_answer"
 
-    __table_args__ = (UniqueConstraint("participant_id", "question", name="uq_screening_question"),)
+    __table_args__ = (UniqueConstraint("participant_id", "question", name="uq_screening_question"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -86,6 +94,7 @@ class Schedule(SQLModel, table=True):
     """When a participant trains, checks in and gets the weekly review, in local wall time."""
 
     __tablename__ = "schedule"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=Column(
@@ -109,8 +118,7 @@ class CheckIn(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("participant_id", "local_date", name="uq_checkin_day"),
-        *_score_checks("pain", "numbness", "tingling", "balance"),
-    )
+        *_score_checks("pain", "numbness", "tingling", "balance"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     # No index of its own: uq_checkin_day starts with it, and one index fewer is one page fewer
@@ -132,7 +140,7 @@ class CheckInRevision(SQLModel, table=True):
 
     __tablename__ = "checkin_revision"
 
-    __table_args__ = _score_checks("pain", "numbness", "tingling", "balance")
+    __table_args__ = (*_score_checks("pain", "numbness", "tingling", "balance"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -154,7 +162,7 @@ class CheckInDraft(SQLModel, table=True):
 
     __tablename__ = "checkin_draft"
 
-    __table_args__ = _score_checks("pain", "numbness", "tingling", "balance")
+    __table_args__ = (*_score_checks("pain", "numbness", "tingling", "balance"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -173,6 +181,7 @@ class Note(SQLModel, table=True):
     """Free text a participant wrote with a check-in."""
 
     __tablename__ = "note"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -187,6 +196,7 @@ class SafetyFlag(SQLModel, table=True):
     """A red flag raised from what a participant wrote; open until an admin acknowledges it."""
 
     __tablename__ = "safety_flag"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -210,8 +220,7 @@ class Reminder(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("participant_id", "kind", "local_date", name="uq_reminder_occurrence"),
-        Index("ix_reminder_status_due_at", "status", "due_at"),
-    )
+        Index("ix_reminder_status_due_at", "status", "due_at"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -245,8 +254,7 @@ class SessionLog(SQLModel, table=True):
         UniqueConstraint("participant_id", "local_date", name="uq_session_log_day"),
         *_score_checks("rpe", "pain"),
         CheckConstraint("status IN ('done', 'partly', 'skipped')", name="status_known"),
-        CheckConstraint("reps IS NULL OR reps IN ('fewer', 'planned', 'more')", name="reps_known"),
-    )
+        CheckConstraint("reps IS NULL OR reps IN ('fewer', 'planned', 'more')", name="reps_known"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -265,7 +273,7 @@ class ProgramVersion(SQLModel, table=True):
 
     __tablename__ = "program_version"
 
-    __table_args__ = (UniqueConstraint("participant_id", "version", name="uq_program_version_number"),)
+    __table_args__ = (UniqueConstraint("participant_id", "version", name="uq_program_version_number"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -285,8 +293,7 @@ class WeeklyReview(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("participant_id", "week_last", name="uq_weekly_review_week"),
         CheckConstraint("decision IN ('progress', 'hold', 'deload', 'see_clinician')", name="decision_known"),
-        Index("ix_weekly_review_digest_pending", "digest_pending"),
-    )
+        Index("ix_weekly_review_digest_pending", "digest_pending"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -314,6 +321,7 @@ class AuditEntry(SQLModel, table=True):
     """
 
     __tablename__ = "audit_entry"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))

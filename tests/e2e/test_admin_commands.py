@@ -45,6 +45,11 @@ def _participant(session, telegram_id: int) -> Participant:
     return session.exec(select(Participant).where(Participant.telegram_id == telegram_id)).one()
 
 
+def _participant_id(world, telegram_id: int) -> int:
+    with session_scope(world.engine) as session:
+        return _participant(session, telegram_id).id
+
+
 def _audit(world, telegram_id: int | None = None) -> list[tuple[int, str, str | None, str | None, datetime]]:
     """(admin, action, before, after, when) of each audit row (of one participant), oldest first."""
     with session_scope(world.engine) as session:
@@ -436,7 +441,7 @@ async def test_ack_and_the_foot_cleared_button_are_audited(world):
     assert acked.startswith(f"Flag #{flag} (foot wound/blister) for Gus (id 7001) acknowledged.")
     world.clock.set(START + timedelta(minutes=20))
     button_message, button_data = await admin.find_button("Foot cleared — usual program")
-    assert button_data == f"a1:foot:{flag}"
+    assert button_data == f"a1:foot:{flag}:{_participant_id(world, 7001)}"
     await admin.press("Foot cleared — usual program")
     assert "Good news: your foot has been cleared" in (await gus.messages())[-1]["text"]
     assert _audit(world, 7001) == [

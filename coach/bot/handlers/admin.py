@@ -15,7 +15,8 @@ from coach.services.context import UseCaseContext
 from coach.services.gate import AdminUseCase
 from coach.services.replies import Outcome
 
-ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})$")
+# a1:foot:<flag>:<participant>: the participant the button was made for is checked too (older buttons lack it).
+ADMIN_BUTTON = re.compile(r"^a1:foot:(\d{1,9})(?::(\d{1,9}))?$")
 # /user_6004: the tappable form /users and the digest write (a space would end the command before the id).
 
 
@@ -59,8 +60,9 @@ async def stats(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def admin_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Foot cleared — usual program."""
-    wound_flag_id = int(ADMIN_BUTTON.match(update.callback_query.data).group(1))
-    await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(ctx, admin_id, wound_flag_id))
+    flag, owner = ADMIN_BUTTON.match(update.callback_query.data).groups()
+    await _run_for_admin(update, context, lambda ctx, admin_id: admin.clear_foot(
+        ctx, admin_id, int(flag), participant_id=int(owner) if owner else None))
 
 
 async def program(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
