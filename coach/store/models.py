@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from coach.store.types import UTCDateTime
@@ -371,3 +382,53 @@ class Worker(SQLModel, table=True):
     name: str = Field(primary_key=True, max_length=64)
     started_at: datetime = Field(sa_type=UTCDateTime)
     seen_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class OutboxMessage(SQLModel, table=True):
+    """One message the bot decided to send, stored in the same transaction as the change it reports.
+
+    The process that committed it sends it at once; a row left by a process that died is sent by another
+    after the lease. A row whose send may have reached Telegram is never sent again (Telegram has no
+    idempotency key): it ends sent, or uncertain with its reason. A chat's rows go out in id order.
+    """
+
+    __tablename__ = "outbox_message"
+
+    __table_args__ = (
+        Index("ix_outbox_message_status_id", "status", "id"),
+        Index("ix_outbox_message_chat_id_id", "chat_id", "id"),
+        IDS_NEVER_REUSED,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger)
+    # The participant whose words or data it carries (their chat id): erasing them erases it too.
+    about_chat_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
+    kind: str = Field(max_length=12)  # reply, alert, notice, digest, farewell
+    # JSON: what to send (text, buttons, edit, caption, file name); emptied once the send has ended.
+    body: str = Field(sa_type=Text)
+    # A document's bytes, or the chart's data to render (pickled ChartData): never rendered inside a transaction.
+    media: bytes | None = Field(default=None, sa_type=LargeBinary)
+    # queued -> sending -> sent | uncertain | failed (back to queued when a 429 said "not now")
+    status: str = Field(default="queued", max_length=10)
+    detail: str | None = Field(default=None, max_length=64)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    attempted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SendGate(SQLModel, table=True):
+    """The bot's one send rate and Telegram's "slow down", shared by every worker: a single row.
+
+    Instants are Unix seconds of the real clock (Telegram's limits are in real time, whatever the bot's
+    clock says).
+    """
+
+    __tablename__ = "send_gate"
+
+    id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    next_slot: float = Field(sa_column=Column(Float, nullable=False))  # the next free send slot
+    paused_until: float = Field(sa_column=Column(Float, nullable=False))  # a 429's pause, for every worker

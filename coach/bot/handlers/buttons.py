@@ -7,8 +7,8 @@ import re
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
+from coach.bot.runtime import runtime
 from coach.services import checkins, erasure, onboarding, review, schedules, sessions, texts
 from coach.services.replies import Outcome
 
@@ -104,7 +104,7 @@ async def weekly_review_button(update: Update, context: ContextTypes.DEFAULT_TYP
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Forged, malformed or retired callback data: say so, change nothing."""
-    await deliver(update, context, Outcome(toast=texts.STALE_BUTTON))
+    await runtime(context).outbound.answer_press(update.callback_query, texts.STALE_BUTTON)
 
 
 async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
