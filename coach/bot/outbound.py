@@ -91,6 +91,10 @@ class Outbound:
         self.paused_until = 0.0
         self._next_prune = 0.0
 
+    async def _run(self, use_case):  # noqa: ANN001, ANN202 - as UseCaseRunner.run_async
+        """The outbox's own transactions: never the one that marks a webhook update handled."""
+        return await self.runner.run_async(use_case, marks_update=False)
+
     # --- the shared gate ------------------------------------------------------------------------------------
 
     def paused(self) -> bool:
@@ -98,7 +102,7 @@ class Outbound:
 
     async def refresh_pause(self) -> bool:
         """Read the bot-wide pause; True while it holds."""
-        self.paused_until = await self.runner.run_async(lambda ctx: store.paused_until(connection=ctx.connection))
+        self.paused_until = await self._run(lambda ctx: store.paused_until(connection=ctx.connection))
         return self.paused()
 
     async def pause_all(self, seconds: float) -> None:
@@ -107,13 +111,13 @@ class Outbound:
         self.paused_until = max(self.paused_until, until)
         log.warning("Telegram asked to pause sending for %ss; every worker pauses", seconds)
         try:
-            await self.runner.run_async(lambda ctx: store.pause(connection=ctx.connection, until=until))
+            await self._run(lambda ctx: store.pause(connection=ctx.connection, until=until))
         except Exception as exc:  # noqa: BLE001 - this worker pauses all the same; the others get their own 429
             log.warning("could not share the pause (%s)", type(exc).__name__)
 
     async def book(self, count: int = 1) -> float | None:
         """Book `count` slots at the bot's one rate; the instant the first may go, or None while paused."""
-        start, paused = await self.runner.run_async(lambda ctx: store.reserve(
+        start, paused = await self._run(lambda ctx: store.reserve(
             connection=ctx.connection, wall=time.time(), interval=self.interval, count=count))
         self.paused_until = paused
         return None if self.paused() else start
@@ -154,14 +158,14 @@ class Outbound:
         patience = time.monotonic() + AHEAD_PATIENCE_SECONDS
         while pending:
             chunk = pending[:ATTEMPT_CHUNK]
-            begun, held, start = await self.runner.run_async(lambda ctx, chunk=chunk: self._begin(ctx, chunk, paced))
+            begun, held, start = await self._run(lambda ctx, chunk=chunk: self._begin(ctx, chunk, paced))
             if start is None:  # paused: wait it out, holding the claims (another worker takes them after the lease)
                 await self.sleep_until(min(self.paused_until, time.time() + 1.0))
                 continue
             finished: set[int] = set()
             if begun:
                 results = await self._send_begun(begun, start if paced else None)
-                await self.runner.run_async(lambda ctx, results=results: store.finish(
+                await self._run(lambda ctx, results=results: store.finish(
                     connection=ctx.connection, results=results, worker=self.worker, now=ctx.now))
                 await self._forget_farewells(begun, results)
                 finished = {result.id for result in results if result.status != "queued"}
@@ -265,10 +269,10 @@ class Outbound:
         ended = {result.id for result in results if result.status != "queued"}
         ids = [row.id for row in rows if row.kind == "farewell" and row.id in ended]
         if ids:
-            await self.runner.run_async(lambda ctx: store.drop(connection=ctx.connection, ids=ids))
+            await self._run(lambda ctx: store.drop(connection=ctx.connection, ids=ids))
 
     async def _release(self, ids: list[int]) -> None:
-        await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection, ids=ids,
+        await self._run(lambda ctx: store.release(connection=ctx.connection, ids=ids,
                                                               worker=self.worker))
 
     # --- the sweep ------------------------------------------------------------------------------------------
@@ -284,7 +288,7 @@ class Outbound:
                 store.prune(connection=ctx.connection, finished_before=ctx.now - KEEP_FINISHED)
             return store.recover_stale(connection=ctx.connection, claimed_before=ctx.now - self.lease)
 
-        released, uncertain = await self.runner.run_async(housekeeping)
+        released, uncertain = await self._run(housekeeping)
         if released or uncertain:
             log.warning("outbox: a worker stopped holding messages: %d back in the queue, %d uncertain",
                         released, uncertain)
@@ -292,7 +296,7 @@ class Outbound:
         while not stopping:
             if self.paused() and await self.refresh_pause():
                 break
-            rows = await self.runner.run_async(lambda ctx: store.claim(
+            rows = await self._run(lambda ctx: store.claim(
                 connection=ctx.connection, worker=self.worker, now=ctx.now, limit=SWEEP_BATCH))
             if not rows:
                 break
@@ -309,7 +313,7 @@ class Outbound:
 
     async def release_claims(self) -> None:
         """On a clean stop: rows claimed but not begun go back at once, not after the lease."""
-        await self.runner.run_async(lambda ctx: store.release_all(connection=ctx.connection, worker=self.worker))
+        await self._run(lambda ctx: store.release_all(connection=ctx.connection, worker=self.worker))
 
     # --- sends that are not outbox rows ---------------------------------------------------------------------
 

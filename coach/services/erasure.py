@@ -16,6 +16,7 @@ from coach.services.replies import Outcome, button_rows
 from coach.store import outbox as outbox_store
 from coach.store import participants as participant_store
 from coach.store import updates as update_store
+from coach.store.db import checkpoint_wal
 from coach.store.models import Participant
 
 # A confirmation button older than this asks for a fresh /delete: nobody erases by a stray old tap.
@@ -53,5 +54,6 @@ def confirm(ctx: UseCaseContext, participant: Participant, participant_id: int, 
     update_store.erase_chat(connection=ctx.connection, chat_id=participant.chat_id, now=ctx.now)
     outbox_store.erase_chat(connection=ctx.connection, chat_id=participant.chat_id)
     participant_store.delete_participant(session=ctx.session, participant=participant)
+    ctx.after_commit.append(checkpoint_wal)
     outcome = Outcome(toast="Erased", farewell=True).say(ERASED, edit=True)
     return outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import String, Text, cast, func, or_, select
 from sqlmodel import SQLModel
@@ -146,3 +147,22 @@ async def test_declining_consent_at_the_start_keeps_nothing(world):
     assert "I haven't stored anything about you" in (await fay.messages())[-1]["text"]
     with session_scope(world.engine) as session:
         assert session.execute(select(func.count()).select_from(Participant)).scalar_one() == 0
+
+
+async def test_after_delete_the_database_files_hold_no_byte_of_what_she_wrote(world):
+    """SQLite overwrites deleted content (secure_delete) and the erasure empties the write-ahead log, so neither
+    the database file nor its -wal file still holds her note."""
+    note = "zebra marmalade 4471 under the stairs"
+    dora = world.person(DORA, "Dora")
+    await onboard(dora)
+    await dora.say(f"/checkin pain 2 numbness 1 tingling 1 balance 0 {note}")
+    database = Path(world.engine.url.database)
+    files = [database, database.with_name(database.name + "-wal")]
+    assert any(note.encode() in path.read_bytes() for path in files if path.exists()), "the note is stored"
+
+    await dora.say("/delete")
+    await dora.press("Yes, erase everything")
+    for path in files:
+        if path.exists():
+            assert note.encode() not in path.read_bytes(), path.name
+            assert b"zebra marmalade" not in path.read_bytes(), path.name
