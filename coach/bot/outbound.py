@@ -47,6 +47,8 @@ AHEAD_PATIENCE_SECONDS = 3.0
 # At most this many rows are marked "begun" at a time: a worker that dies leaves only these uncertain.
 ATTEMPT_CHUNK = 10
 SWEEP_BATCH = 200
+# How long the outcomes of sends wait to be written together.
+FLUSH_SECONDS = 0.02
 KEEP_FINISHED = timedelta(days=2)
 # Slots are booked this much further apart than the rate says: a send that leaves a few milliseconds late (a busy
 # event loop, the network) must not put one more than the rate into a second as Telegram counts it.
@@ -90,6 +92,9 @@ class Outbound:
         # The pause last read from the database (a 429 to any worker): a cache, refreshed at every booking.
         self.paused_until = 0.0
         self._next_prune = 0.0
+        self._results: list[Finished] = []
+        self._farewells: list[int] = []
+        self._flusher: asyncio.Task | None = None
 
     async def _run(self, use_case):  # noqa: ANN001, ANN202 - as UseCaseRunner.run_async
         """The outbox's own transactions: never the one that marks a webhook update handled."""
@@ -146,6 +151,15 @@ class Outbound:
         await self.answer_press(query, recorded.toast)
         if recorded.rows:
             try:
+                if recorded.begun:
+                    results = await self._send_begun(recorded.rows, None)
+                    self._finished(results, [row for row in recorded.rows if row.kind == "farewell"])
+                    left = [row for row, result in zip(recorded.rows, results, strict=True)
+                            if result.status == "queued"]  # a 429 came: these wait for the pause
+                    if left:
+                        await self.flush()
+                        await self.send_rows(left, paced=False)
+                    return
                 await self.send_rows(recorded.rows, paced=False)
             except Exception:  # noqa: BLE001 - the rows stay claimed; the lease hands them to a sweep
                 log.exception("could not send %d stored messages now; the sweep will", len(recorded.rows))
@@ -158,46 +172,73 @@ class Outbound:
         patience = time.monotonic() + AHEAD_PATIENCE_SECONDS
         while pending:
             chunk = pending[:ATTEMPT_CHUNK]
-            begun, held, start = await self._run(lambda ctx, chunk=chunk: self._begin(ctx, chunk, paced))
+            begun, start = await self._run(lambda ctx, chunk=chunk: self._begin(ctx, chunk, paced))
             if start is None:  # paused: wait it out, holding the claims (another worker takes them after the lease)
                 await self.sleep_until(min(self.paused_until, time.time() + 1.0))
                 continue
-            finished: set[int] = set()
             if begun:
                 results = await self._send_begun(begun, start if paced else None)
-                await self._run(lambda ctx, results=results: store.finish(
-                    connection=ctx.connection, results=results, worker=self.worker, now=ctx.now))
-                await self._forget_farewells(begun, results)
-                finished = {result.id for result in results if result.status != "queued"}
-                outcomes.update((result.id, result.status) for result in results if result.id in finished)
-            # A row neither begun nor held was taken over by another worker (after a lease): it is theirs now.
-            lost = {row.id for row in chunk} - {row.id for row in begun} - {row.id for row in held}
-            pending = [row for row in pending if row.id not in finished and row.id not in lost]
-            if held and not begun:
-                if time.monotonic() > patience:
-                    await self._release([row.id for row in pending])
-                    return outcomes
-                await asyncio.sleep(AHEAD_POLL_SECONDS)
+                self._finished(results, [row for row in begun if row.kind == "farewell"])
+                outcomes.update((result.id, result.status) for result in results if result.status != "queued")
+                done = {result.id for result in results if result.status != "queued"}
+                pending = [row for row in pending if row.id not in done]
+                patience = time.monotonic() + AHEAD_PATIENCE_SECONDS
+                continue
+            # Nothing could begin: an earlier message to the same chat is still another worker's to send (or the
+            # rows were taken over after a lease). Look again shortly; in the end the sweep sends them in order.
+            if time.monotonic() > patience:
+                await self._release([row.id for row in pending])
+                return outcomes
+            await asyncio.sleep(AHEAD_POLL_SECONDS)
         return outcomes
 
     def _begin(self, ctx: UseCaseContext, rows: list[OutboxRow], paced: bool
-               ) -> tuple[list[OutboxRow], list[OutboxRow], float | None]:
-        """In one transaction: the pause, the chats' order, (for bulk sends) the rate, and the mark that the send
-        has begun. Returns (rows to send now, rows held behind an earlier message, when the first may go)."""
+               ) -> tuple[list[OutboxRow], float | None]:
+        """In one transaction: the pause, (for bulk sends) the rate, and the mark that the sends have begun
+        (where each chat's order allows). Returns (rows to send now, when the first may go; None while paused)."""
         wall = time.time()
-        paused = store.paused_until(connection=ctx.connection)
-        self.paused_until = paused
-        if paused > wall:
-            return [], [], None
-        ahead = store.waiting_ahead(connection=ctx.connection, rows=rows)
-        go = [row for row in rows if row.chat_id not in ahead]
-        held = [row for row in rows if row.chat_id in ahead]
+        self.paused_until = store.paused_until(connection=ctx.connection)
+        if self.paused_until > wall:
+            return [], None
+        mine = store.attempt(connection=ctx.connection, ids=[row.id for row in rows], worker=self.worker,
+                             now=ctx.now)
+        begun = [row for row in rows if row.id in mine]
         start = wall
-        if go and paced:
-            start, _ = store.reserve(connection=ctx.connection, wall=wall, interval=self.interval, count=len(go))
-        mine = store.attempt(connection=ctx.connection, ids=[row.id for row in go], worker=self.worker,
-                             now=ctx.now) if go else set()
-        return [row for row in go if row.id in mine], held, start
+        if begun and paced:
+            start, _ = store.reserve(connection=ctx.connection, wall=wall, interval=self.interval, count=len(begun))
+        return begun, start
+
+    # --- how sends ended: written in batches ------------------------------------------------------------------
+
+    def _finished(self, results: list[Finished], farewells: list[OutboxRow]) -> None:
+        """Queue the outcomes for one write shortly: under load, many replies' outcomes share a transaction. (A
+        worker dying before the write leaves those rows "uncertain": honest, as they may have been sent.)"""
+        self._results.extend(results)
+        self._farewells.extend(row.id for row in farewells)
+        if self._flusher is None or self._flusher.done():
+            self._flusher = asyncio.get_running_loop().create_task(self._flush_soon())
+
+    async def _flush_soon(self) -> None:
+        await asyncio.sleep(FLUSH_SECONDS)
+        await self.flush()
+
+    async def flush(self) -> None:
+        """Write every queued outcome now (and forget the goodbyes of erasures, once sent)."""
+        while self._results:
+            results, self._results = self._results, []
+            farewells, self._farewells = self._farewells, []
+            ended = {result.id for result in results if result.status != "queued"}
+            dropped = [row_id for row_id in farewells if row_id in ended]
+            self._farewells.extend(row_id for row_id in farewells if row_id not in ended)
+
+            def write(ctx: UseCaseContext, results: list[Finished] = results, dropped: list[int] = dropped) -> None:
+                store.finish(connection=ctx.connection, results=results, worker=self.worker, now=ctx.now)
+                store.drop(connection=ctx.connection, ids=dropped)
+
+            try:
+                await self._run(write)
+            except Exception as exc:  # noqa: BLE001 - the rows end uncertain after the lease: honest
+                log.warning("outbox: could not record how %d sends ended (%s)", len(results), type(exc).__name__)
 
     async def _send_begun(self, rows: list[OutboxRow], paced_from: float | None) -> list[Finished]:
         results: list[Finished] = []
@@ -264,13 +305,6 @@ class Outbound:
                 log.info("could not edit a message: %s", type(exc).__name__)
         return await self.bot.send_message(chat_id=chat_id, text=body["text"], reply_markup=markup)
 
-    async def _forget_farewells(self, rows: list[OutboxRow], results: list[Finished]) -> None:
-        """The goodbye after an erasure is sent, then forgotten: nothing about the person is left."""
-        ended = {result.id for result in results if result.status != "queued"}
-        ids = [row.id for row in rows if row.kind == "farewell" and row.id in ended]
-        if ids:
-            await self._run(lambda ctx: store.drop(connection=ctx.connection, ids=ids))
-
     async def _release(self, ids: list[int]) -> None:
         await self._run(lambda ctx: store.release(connection=ctx.connection, ids=ids,
                                                               worker=self.worker))
@@ -301,6 +335,7 @@ class Outbound:
             if not rows:
                 break
             outcomes = await self.send_rows(rows, paced=True)
+            await self.flush()
             for status in outcomes.values():
                 setattr(report, status, getattr(report, status) + 1)
             report.outcomes.update(outcomes)
@@ -312,7 +347,9 @@ class Outbound:
         return report
 
     async def release_claims(self) -> None:
-        """On a clean stop: rows claimed but not begun go back at once, not after the lease."""
+        """On a clean stop: how the last sends ended is written, and rows claimed but not begun go back at once,
+        not after the lease."""
+        await self.flush()
         await self._run(lambda ctx: store.release_all(connection=ctx.connection, worker=self.worker))
 
     # --- sends that are not outbox rows ---------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import pickle
+import time
 from dataclasses import dataclass, field
 
 from coach.services.context import UseCaseContext
@@ -31,6 +32,7 @@ class Recorded:
 
     rows: list[OutboxRow] = field(default_factory=list)
     toast: str | None = None
+    begun: bool = False  # stored as already being sent: nothing stands in their way (see record)
 
 
 def text_body(text: str, *, buttons: tuple = (), location_button: str | None = None, remove_keyboard: bool = False,
@@ -83,6 +85,14 @@ def outcome_rows(outcome: Outcome, target: Target) -> list[dict]:
 def record(ctx: UseCaseContext, outcome: Outcome, target: Target, *, worker: str | None) -> Recorded:
     """Store the outcome's messages in the use case's transaction, claimed by `worker` to send after the commit."""
     rows = outcome_rows(outcome, target)
-    ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now)
+    if not rows:
+        return Recorded([], outcome.toast)
+    # The common case costs no second transaction: with no pause in force and no earlier message to these chats
+    # still in another worker's hands, the rows are stored as being sent, and the send follows the commit at once.
+    # (A worker dying in that instant leaves them "uncertain", as one dying mid-send would; rows held back by a
+    # pause or by a chat's order are stored unbegun, and a dead worker's are sent by the sweep.)
+    begun = worker is not None and store.paused_until(connection=ctx.connection) <= time.time() and \
+        not store.others_unsent(connection=ctx.connection, chat_ids={row["chat_id"] for row in rows}, worker=worker)
+    ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now, begun=begun)
     return Recorded([OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"))
-                     for row_id, row in zip(ids, rows, strict=True)], outcome.toast)
+                     for row_id, row in zip(ids, rows, strict=True)], outcome.toast, begun)

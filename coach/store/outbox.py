@@ -9,7 +9,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.orm import aliased
 
 from coach.store.models import OutboxMessage, SendGate
 
@@ -38,15 +39,32 @@ class Finished:
     message_id: int | None = None
 
 
-def add(*, connection: Connection, rows: Sequence[dict], worker: str | None, now: datetime) -> list[int]:
-    """Store messages to send, claimed by `worker` (who sends them right after the commit); their ids in order."""
+_INSERT = insert(_O)
+_INSERT_RETURNING = insert(_O).returning(_O.c.id, sort_by_parameter_order=True)
+_PAUSED_UNTIL = select(_G.c.paused_until).where(_G.c.id == GATE_ID)
+_CHAT_BUSY = (select(_O.c.id).where(_O.c.chat_id.in_(bindparam("chats", expanding=True)),
+                                    _O.c.status.in_(OPEN_STATUSES),
+                                    or_(_O.c.claimed_by.is_(None), _O.c.claimed_by != bindparam("worker")))
+              .limit(1))
+
+
+def others_unsent(*, connection: Connection, chat_ids: Sequence[int], worker: str) -> bool:
+    """Whether any of these chats has a message still unsent that is not this worker's (its order comes first)."""
+    return connection.execute(_CHAT_BUSY, {"chats": list(chat_ids), "worker": worker}).first() is not None
+
+
+def add(*, connection: Connection, rows: Sequence[dict], worker: str | None, now: datetime,
+        begun: bool = False) -> list[int]:
+    """Store messages to send, claimed by `worker` (who sends them right after the commit), and with `begun` already
+    marked as being sent; their ids in order."""
     if not rows:
         return []
-    values = [{"about_chat_id": None, "media": None, **row, "status": "queued", "claimed_by": worker,
-               "claimed_at": now if worker else None, "created_at": now} for row in rows]
+    status, attempted = ("sending", now) if begun else ("queued", None)
+    values = [{"about_chat_id": None, "media": None, **row, "status": status, "claimed_by": worker,
+               "claimed_at": now if worker else None, "attempted_at": attempted, "created_at": now} for row in rows]
     if len(values) == 1:
-        return [connection.execute(insert(_O).values(values[0])).inserted_primary_key[0]]
-    result = connection.execute(insert(_O).returning(_O.c.id, sort_by_parameter_order=True), values)
+        return [connection.execute(_INSERT, values[0]).inserted_primary_key[0]]
+    result = connection.execute(_INSERT_RETURNING, values)
     return [row[0] for row in result]
 
 
@@ -56,39 +74,52 @@ def load(*, connection: Connection, ids: Sequence[int]) -> list[OutboxRow]:
     return [OutboxRow(*row) for row in rows]
 
 
-def waiting_ahead(*, connection: Connection, rows: Sequence[OutboxRow]) -> set[int]:
-    """Chats of `rows` with an earlier message still unsent that is not among `rows` (a chat's order is kept)."""
-    ids = [row.id for row in rows]
-    first_of_chat: dict[int, int] = {}
-    for row in rows:
-        first_of_chat.setdefault(row.chat_id, row.id)
-    earliest = dict(connection.execute(
-        select(_O.c.chat_id, func.min(_O.c.id))
-        .where(_O.c.chat_id.in_(first_of_chat), _O.c.status.in_(OPEN_STATUSES), _O.c.id.not_in(ids))
-        .group_by(_O.c.chat_id)).all())
-    return {chat for chat, first in first_of_chat.items() if earliest.get(chat, first) < first}
+# Built once: these run for every reply, and building a statement costs more than SQLite takes to run it.
+_EARLIER = aliased(_O)
+_ATTEMPT = (
+    update(_O)
+    .where(_O.c.id.in_(bindparam("ids", expanding=True)), _O.c.claimed_by == bindparam("worker"),
+           _O.c.status == "queued",
+           ~select(_EARLIER.c.id).where(
+               _EARLIER.c.chat_id == _O.c.chat_id, _EARLIER.c.id < _O.c.id, _EARLIER.c.status.in_(OPEN_STATUSES),
+               _EARLIER.c.id.not_in(bindparam("ids", expanding=True)),
+               or_(_EARLIER.c.claimed_by.is_(None), _EARLIER.c.claimed_by != bindparam("worker"))).exists())
+    .values(status="sending", attempted_at=bindparam("now"), claimed_at=bindparam("now"))
+    .returning(_O.c.id))
 
 
 def attempt(*, connection: Connection, ids: Sequence[int], worker: str, now: datetime) -> set[int]:
-    """Mark the sends as begun, only where the claim is still this worker's; the ids that are now this
-    worker's to send (a row taken over after a lease is not)."""
-    result = connection.execute(
-        update(_O).where(_O.c.id.in_(ids), _O.c.claimed_by == worker, _O.c.status == "queued")
-        .values(status="sending", attempted_at=now, claimed_at=now).returning(_O.c.id))
-    return set(result.scalars())
+    """Mark the sends as begun: only rows whose claim is still this worker's (not taken over after a lease), and
+    only when no earlier message to the same chat, held by another worker, is still unsent (a chat's order is
+    kept). Returns the ids that are now this worker's to send."""
+    return set(connection.execute(_ATTEMPT, {"ids": list(ids), "worker": worker, "now": now}).scalars())
+
+
+_FINISH = (update(_O).where(_O.c.id == bindparam("row_id"), _O.c.claimed_by == bindparam("worker"),
+                           _O.c.status == "sending")
+           # Once it has ended, what it said goes (it may hold health data); how it ended stays a while.
+           .values(status=bindparam("new_status"), detail=bindparam("new_detail"),
+                   message_id=bindparam("new_message_id"), sent_at=bindparam("new_sent_at"), body="", media=None))
+_NOT_NOW = (update(_O).where(_O.c.id == bindparam("row_id"), _O.c.claimed_by == bindparam("worker"),
+                             _O.c.status == "sending")
+            .values(status="queued", attempted_at=None))
 
 
 def finish(*, connection: Connection, results: Iterable[Finished], worker: str, now: datetime) -> None:
+    """How each send ended, in one statement for many rows. "queued": Telegram said "not now" (a 429), so the
+    row was not delivered and may go again."""
+    ended, not_now = [], []
     for result in results:
-        values = {"status": result.status, "detail": result.detail, "message_id": result.message_id}
-        if result.status != "queued":
-            # Once it has ended, what it said goes (it may hold health data); how it ended stays a while.
-            values.update(body="", media=None)
-        if result.status == "sent":
-            values["sent_at"] = now
-        if result.status == "queued":  # Telegram said "not now": not delivered, so it may go again
-            values.update(attempted_at=None)
-        connection.execute(update(_O).where(_O.c.id == result.id, _O.c.claimed_by == worker).values(**values))
+        if result.status == "queued":
+            not_now.append({"row_id": result.id, "worker": worker})
+        else:
+            ended.append({"row_id": result.id, "worker": worker, "new_status": result.status,
+                          "new_detail": result.detail, "new_message_id": result.message_id,
+                          "new_sent_at": now if result.status == "sent" else None})
+    if ended:
+        connection.execute(_FINISH, ended)
+    if not_now:
+        connection.execute(_NOT_NOW, not_now)
 
 
 def release(*, connection: Connection, ids: Sequence[int], worker: str) -> None:
@@ -164,7 +195,7 @@ def _gate(connection: Connection) -> tuple[float, float]:
 
 
 def paused_until(*, connection: Connection) -> float:
-    row = connection.execute(select(_G.c.paused_until).where(_G.c.id == GATE_ID)).first()
+    row = connection.execute(_PAUSED_UNTIL).first()
     return row[0] if row else 0.0
 
 
