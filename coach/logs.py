@@ -38,7 +38,8 @@ def _is_outage(exc: BaseException) -> bool:
 
     from coach.services.runner import is_transient
 
-    return isinstance(exc, NetworkError | OSError) or (isinstance(exc, DBAPIError) and is_transient(exc))
+    return isinstance(exc, NetworkError | ConnectionError | TimeoutError) or (
+        isinstance(exc, DBAPIError) and is_transient(exc))
 
 
 def configure_logging(level: str, *, token: str | None = None, webhook_secret: str | None = None) -> None:
