@@ -53,6 +53,8 @@ KEEP_FINISHED = timedelta(days=2)
 # Slots are booked this much further apart than the rate says: a send that leaves a few milliseconds late (a busy
 # event loop, the network) must not put one more than the rate into a second as Telegram counts it.
 JITTER_MARGIN = 1.03
+# A paced send that would leave more than this after its slot books a new one instead.
+LATE_TOLERANCE_SECONDS = 0.01
 
 
 def retry_seconds(exc: RetryAfter) -> float:
@@ -132,6 +134,19 @@ class Outbound:
         delay = wall - time.time()
         if delay > 0:
             await asyncio.sleep(delay)
+
+    async def take_slot(self, start: float, count: int = 1) -> float | None:
+        """Wait for a booked slot. A worker that wakes up late (a busy event loop) does not send late into the
+        slots booked after its own, which would put more than the rate into one second: it books again. Returns
+        the slot it may send in now (None: paused meanwhile)."""
+        while True:
+            await self.sleep_until(start)
+            if time.time() - start <= LATE_TOLERANCE_SECONDS:
+                return start
+            booked = await self.book(count)
+            if booked is None:
+                return None
+            start = booked
 
     # --- after a use case committed --------------------------------------------------------------------------
 
@@ -244,7 +259,11 @@ class Outbound:
         results: list[Finished] = []
         for index, row in enumerate(rows):
             if paced_from is not None:
-                await self.sleep_until(paced_from + index * self.interval)
+                slot = await self.take_slot(paced_from + index * self.interval, len(rows) - index)
+                if slot is None:  # another worker's 429 meanwhile: the rest wait for the pause
+                    results.extend(Finished(rest.id, "queued") for rest in rows[index:])
+                    return results
+                paced_from = slot - index * self.interval
             try:
                 results.append(await self._send_row(row))
             except RetryAfter as exc:

@@ -159,8 +159,13 @@ class Dispatcher:
                                                                   reminder_ids=[reminder.id]))
             report.released += 1
             return
+        start = await self.outbound.take_slot(start, 2 if reply.chart is not None else 1)
+        if start is None:
+            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
+                                                                  reminder_ids=[reminder.id]))
+            report.released += 1
+            return
         try:
-            await self.outbound.sleep_until(start)
             if reply.chart is not None:
                 await self._send_chart(reminder, reply)
                 # The words right after their chart: Telegram takes the two as one short burst to the chat.
