@@ -49,6 +49,7 @@ ATTEMPT_CHUNK = 10
 SWEEP_BATCH = 200
 # How long the outcomes of sends wait to be written together.
 FLUSH_SECONDS = 0.02
+FLUSH_RETRY_SECONDS = 1.0
 KEEP_FINISHED = timedelta(days=2)
 # Slots are booked this much further apart than the rate says: a send that leaves a few milliseconds late (a busy
 # event loop, the network) must not put one more than the rate into a second as Telegram counts it.
@@ -234,7 +235,10 @@ class Outbound:
             self._flusher = asyncio.get_running_loop().create_task(self._flush_soon())
 
     async def _flush_soon(self) -> None:
-        await asyncio.sleep(FLUSH_SECONDS)
+        await self._flush_later(FLUSH_SECONDS)
+
+    async def _flush_later(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
         await self.flush()
 
     async def flush(self) -> None:
@@ -252,8 +256,13 @@ class Outbound:
 
             try:
                 await self._run(write)
-            except Exception as exc:  # noqa: BLE001 - the rows end uncertain after the lease: honest
-                log.warning("outbox: could not record how %d sends ended (%s)", len(results), type(exc).__name__)
+            except Exception as exc:  # noqa: BLE001 - kept, and written once the database answers again
+                log.warning("outbox: could not record yet how %d sends ended (%s)", len(results),
+                            type(exc).__name__)
+                self._results[:0] = results
+                self._farewells.extend(dropped)
+                self._flusher = asyncio.get_running_loop().create_task(self._flush_later(FLUSH_RETRY_SECONDS))
+                return
 
     async def _send_begun(self, rows: list[OutboxRow], paced_from: float | None) -> list[Finished]:
         results: list[Finished] = []
