@@ -448,7 +448,8 @@ def figures(args: argparse.Namespace, seed_seconds: float, bot: dict, emulator: 
 
 def run_workers(args: argparse.Namespace) -> dict:
     """N real `coach run --webhook` processes on one PostgreSQL database drain `participants` due
-    reminders with no practical rate limit; the emulator (its own process) counts what arrives."""
+    reminders at --send-rate, shared through the database; the emulator (its own process) counts what arrives
+    and the most it saw in any one second."""
     server = args.postgres_server
     url = create_postgres_database(server)
     try:
@@ -467,7 +468,7 @@ def run_workers(args: argparse.Namespace) -> dict:
                 pool = WorkerPool(env={
                     "TELEGRAM_BOT_TOKEN": TOKEN, "TELEGRAM_API_BASE_URL": urls["base_url"], "DATABASE_URL": url,
                     "COACH_WEBHOOK_SECRET": "bench-webhook-secret-0123456789", "COACH_TICK_SECONDS": "0.5",
-                    "COACH_SEND_RATE": "10000", "COACH_GRACE_MINUTES": "120", "LOG_LEVEL": "WARNING"},
+                    "COACH_SEND_RATE": str(args.send_rate), "COACH_GRACE_MINUTES": "120", "LOG_LEVEL": "WARNING"},
                     directory=Path(folder))
                 try:
                     timing = drive_workers(pool, args, urls["control_url"])
@@ -475,6 +476,7 @@ def run_workers(args: argparse.Namespace) -> dict:
                     pool.stop_all()
             note("counting outcomes")
             emulator, delivered = emulator_checks(urls["control_url"], args.participants)
+            busiest = busiest_second(urls["control_url"])
         finally:
             process.terminate()
             process.wait(timeout=10)
@@ -488,7 +490,10 @@ def run_workers(args: argparse.Namespace) -> dict:
         drop_postgres_database(server, url)
     return {
         "mode": "workers", "workers": args.workers, "participants": args.participants,
-        "database": "postgresql", "send_rate_limit": None,
+        "database": "postgresql", "send_rate_limit": args.send_rate,
+        # The most sendMessage calls the emulator answered within any one second (a sliding window): the
+        # workers share one rate through the database, so this stays at or under send_rate_limit.
+        "highest_sends_in_any_second": busiest,
         "seed_seconds": round(seed_seconds, 1),
         "sends_per_second": round(emulator["messages"] / timing["seconds"], 1) if timing["seconds"] else None,
         "drain_seconds": round(timing["seconds"], 1),
@@ -500,6 +505,17 @@ def run_workers(args: argparse.Namespace) -> dict:
         "load_average_1min": round(os.getloadavg()[0], 2),
         "checks": {"emulator": emulator, "database": database},
     }
+
+
+def busiest_second(control_url: str) -> int:
+    with EmulatorClient(control_url, timeout=120) as client:
+        times = sorted(c["time"] for c in client.calls("sendMessage") if c["status"] == 200)
+    busiest, first = 0, 0
+    for last, at in enumerate(times):
+        while times[first] <= at - 1.0:
+            first += 1
+        busiest = max(busiest, last - first + 1)
+    return busiest
 
 
 def drive_workers(pool: WorkerPool, args: argparse.Namespace, control_url: str) -> dict:
@@ -524,11 +540,13 @@ def parse_args() -> argparse.Namespace:
                         help="how long the rate-limited phase is measured (0 skips it)")
     parser.add_argument("--profile", metavar="FILE", help="write a cProfile of the unlimited phase here")
     parser.add_argument("--workers", type=int, metavar="N",
-                        help="instead: N `coach run --webhook` processes on PostgreSQL, no rate limit")
+                        help="instead: N `coach run --webhook` processes on PostgreSQL, at --send-rate")
     parser.add_argument("--postgres-server", default=os.environ.get(
         "COACH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test"),
         help="with --workers: a PostgreSQL server; a fresh database is made on it and dropped after")
     parser.add_argument("--timeout", type=float, default=1800.0, help="with --workers: how long the drain may take")
+    parser.add_argument("--send-rate", type=float, default=25.0,
+                        help="with --workers: COACH_SEND_RATE for every worker (the bot's one rate; 10000: no limit)")
     return parser.parse_args()
 
 

@@ -20,11 +20,13 @@ from telegram.ext import (
 from coach.bot import flood
 from coach.bot.handlers import admin, buttons, errors, export, participant
 from coach.bot.ordering import PerChatOrderedProcessor
+from coach.bot.outbound import Outbound
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.core.clock import Clock
 from coach.core.config import Settings
 from coach.core.metrics import Metrics
 from coach.domain import understanding
+from coach.scheduler.dispatcher import process_worker_name
 from coach.scheduler.engine import ReminderEngine, schedule_ticks
 from coach.services.admin.callbacks import FootCleared
 from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer, StartCheckin
@@ -70,12 +72,14 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
                            admin_ids=settings.coach_admin_ids)
     metrics = Metrics()
+    lease = timedelta(seconds=settings.coach_claim_lease_seconds)
+    outbound = Outbound(runner, application.bot, worker=process_worker_name(), send_rate=settings.coach_send_rate,
+                        lease=lease)
     reminders = ReminderEngine(runner, application.bot, send_rate=settings.coach_send_rate,
-                               grace=timedelta(minutes=settings.coach_grace_minutes),
-                               lease=timedelta(seconds=settings.coach_claim_lease_seconds),
-                               tick_seconds=settings.coach_tick_seconds, metrics=metrics)
+                               grace=timedelta(minutes=settings.coach_grace_minutes), lease=lease,
+                               tick_seconds=settings.coach_tick_seconds, metrics=metrics, outbound=outbound)
     application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner, reminders=reminders,
-                                                metrics=metrics)
+                                                metrics=metrics, outbound=outbound)
     register_handlers(application)
     return application
 
@@ -147,6 +151,10 @@ def register_handlers(application: Application) -> None:
 async def _post_shutdown(application: Application) -> None:
     runtime = application.bot_data[RUNTIME_KEY]
     try:
+        await runtime.outbound.release_claims()
+    except Exception:  # noqa: BLE001 - the lease hands them on instead
+        logging.getLogger(__name__).warning("could not give back this worker's unsent messages", exc_info=True)
+    try:
         await runtime.reminders.forget_worker()
     except Exception:  # noqa: BLE001 - the database may be the reason we stop; the row then ages out
         logging.getLogger(__name__).warning("could not sign this worker off", exc_info=True)
@@ -157,8 +165,17 @@ async def _post_init(application: Application) -> None:
     # Off the event loop and not awaited: the bot answers at once, and the first free-text message finds the
     # understanding pipeline loaded.
     asyncio.get_running_loop().run_in_executor(None, understanding.warm_up)
-    await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
+    try:
+        await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
+    except Exception as exc:  # noqa: BLE001 - the command menu is a convenience: the bot runs on without it
+        logging.getLogger(__name__).warning("could not set the command menu (%s); running on without it",
+                                            type(exc).__name__)
     runtime = application.bot_data[RUNTIME_KEY]
+    try:
+        # Messages a worker that died had stored but not sent (after the lease), without waiting for the first tick.
+        await runtime.outbound.sweep()
+    except Exception:  # noqa: BLE001 - the ticks sweep again
+        logging.getLogger(__name__).warning("could not look at the outbox yet", exc_info=True)
     try:
         await runtime.reminders.sign_in()
     except Exception:  # noqa: BLE001 - the first tick signs in again; starting must not wait for the database

@@ -7,14 +7,12 @@ anyone else for long.
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from telegram import Message, Update
-from telegram.error import TelegramError
 from telegram.ext import Application, ApplicationHandlerStop, ContextTypes, TypeHandler
 
 from coach.bot.runtime import runtime
@@ -146,8 +144,7 @@ class FloodGuard:
             if self.limiter.allow_press(chat_id):
                 return
             # Always answered, so the button stops spinning; nothing else happens.
-            with contextlib.suppress(TelegramError):
-                await update.callback_query.answer(texts.TOO_MANY_TAPS)
+            await runtime(context).outbound.answer_press(update.callback_query, texts.TOO_MANY_TAPS)
             raise ApplicationHandlerStop
         message = update.message or update.edited_message
         if message is None:  # member changes, reactions…: no handler answers them, nothing to limit
@@ -158,10 +155,7 @@ class FloodGuard:
         if self.limiter.first_drop(chat_id):
             log.warning("chat %s sent more than %d messages at once; the rest are not handled until it slows down",
                         chat_id, MESSAGES.burst)
-            try:
-                await context.bot.send_message(chat_id, texts.FLOOD_NOTICE)
-            except TelegramError as exc:
-                log.warning("could not send the flood notice: %s", type(exc).__name__)
+            await runtime(context).outbound.send_unrecorded(chat_id, texts.FLOOD_NOTICE)
         raise ApplicationHandlerStop
 
 

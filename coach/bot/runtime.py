@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from telegram.ext import ContextTypes
 
+from coach.bot.outbound import Outbound
 from coach.core.clock import Clock
 from coach.core.config import Settings
 from coach.core.metrics import Metrics
@@ -20,6 +21,7 @@ class Runtime:
     runner: UseCaseRunner
     reminders: ReminderEngine
     metrics: Metrics
+    outbound: Outbound
 
 
 RUNTIME_KEY = "coach.runtime"

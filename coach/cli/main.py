@@ -13,7 +13,7 @@ from coach.core.config import ConfigError, Settings, load_settings
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coach", description="A gentle strength-training coach on Telegram.")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("migrate", help="bring the database schema up to date")
+    migrate = commands.add_parser("migrate", help="bring the database schema up to date")
     run = commands.add_parser("run", help="run the bot (long polling, or --webhook)")
     run.add_argument("--webhook", action="store_true",
                      help="serve Telegram's updates on COACH_WEBHOOK_HOST:PORT/PATH (needs COACH_WEBHOOK_SECRET); "
@@ -37,12 +37,16 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID", help="the participant's Telegram id")
     export.add_argument("--out", default=".", metavar="DIR", help="where to write the files (default: here)")
     export.add_argument("--fhir", action="store_true", help="also write the FHIR R4 bundle (JSON) for clinic systems")
+    for command in (migrate, run, review, export):
+        command.add_argument("--database", metavar="URL",
+                             help="sqlite:///path.db or postgresql://… (default: DATABASE_URL, else sqlite:///coach.db)")
     args = parser.parse_args(argv)
     try:
+        overrides = {"database_url": args.database} if getattr(args, "database", None) else {}
         if args.command == "migrate":
-            return _migrate(load_settings())
+            return _migrate(load_settings(**overrides))
         if args.command == "run":
-            return _run(load_settings(), webhook=args.webhook)
+            return _run(load_settings(**overrides), webhook=args.webhook)
         if args.command == "demo":
             from coach.devtools.demo import run_demo
 
@@ -54,17 +58,36 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "review":
             from coach.cli.review import run_review
 
-            return run_review(load_settings(), args)
+            settings = _ready(load_settings(**overrides))
+            return run_review(settings, args)
         if args.command == "export":
             from coach.cli.export import run_export
 
-            return run_export(load_settings(), args)
+            settings = _ready(load_settings(**overrides))
+            return run_export(settings, args)
+    except NotReady as exc:
+        print(f"coach: {exc}", file=sys.stderr)
+        return 1
     except ConfigError as exc:
         print(f"coach: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130
     return 1
+
+
+def _ready(settings: Settings) -> Settings:
+    """The settings, once their database exists and is migrated; otherwise one sentence (nothing is created)."""
+    from coach.store.migrate import not_ready
+
+    problem = not_ready(settings.database_url)
+    if problem is not None:
+        raise NotReady(problem)
+    return settings
+
+
+class NotReady(ConfigError):
+    """The database is missing, unreachable or not migrated (exit status 1, as any failure to do the work)."""
 
 
 def _migrate(settings: Settings) -> int:
@@ -86,6 +109,7 @@ def _run(settings: Settings, *, webhook: bool = False) -> int:
     from telegram import Update
 
     from coach.bot.app import build_application
+    from coach.cli.startup import wait_for_database, wait_for_telegram
     from coach.core.clock import SystemClock
     from coach.core.logs import configure_logging
     from coach.store.db import make_engine
@@ -95,6 +119,9 @@ def _run(settings: Settings, *, webhook: bool = False) -> int:
     if settings.database_url.startswith("sqlite"):
         # The embedded default sets itself up on first start; PostgreSQL is migrated as a deploy step.
         upgrade(settings.database_url)
+    # Whatever is merely away is waited for, one line per try; a setting that cannot work is one sentence.
+    wait_for_database(settings)
+    wait_for_telegram(settings, token)
     if not settings.coach_admin_ids:
         logging.getLogger("coach").warning(
             "COACH_ADMIN_IDS is empty: red-flag alerts will reach nobody. Set it to your Telegram user id.")

@@ -19,6 +19,29 @@ class RedactToken(logging.Filter):
         return True
 
 
+class OneLineForOutages(logging.Filter):
+    """A network or database outage is expected weather, not a bug: one line with the error's class, no traceback
+    (python-telegram-bot logs each failed poll with one; the ticks would too)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.exc_info and record.exc_info[1] is not None and _is_outage(record.exc_info[1]):
+            record.msg = f"{record.getMessage()} ({type(record.exc_info[1]).__name__})"
+            record.args = ()
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
+def _is_outage(exc: BaseException) -> bool:
+    from sqlalchemy.exc import DBAPIError
+    from telegram.error import NetworkError
+
+    from coach.services.plumbing.runner import is_transient
+
+    return isinstance(exc, NetworkError | ConnectionError | TimeoutError) or (
+        isinstance(exc, DBAPIError) and is_transient(exc))
+
+
 def configure_logging(level: str, *, token: str | None = None, webhook_secret: str | None = None) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     numeric = logging.getLevelName(level)
@@ -27,6 +50,9 @@ def configure_logging(level: str, *, token: str | None = None, webhook_secret: s
     # At DEBUG, python-telegram-bot logs every request's parameters and every update: message
     # texts, that is health data. Its INFO and above carry none.
     logging.getLogger("telegram").setLevel(max(logging.INFO, numeric))
+    outages = OneLineForOutages()
+    for handler in logging.getLogger().handlers:
+        handler.addFilter(outages)
     for secret in (token, webhook_secret):
         if secret:
             redactor = RedactToken(secret)

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, time, timedelta
-
-from telegram import Bot
-from telegram.error import TelegramError
+from typing import TYPE_CHECKING
 
 from coach.domain import triage
 from coach.domain.schedule import zone_info
 from coach.services.admin.overview import need_line
 from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.outbox import text_body
 from coach.services.plumbing.runner import UseCaseRunner
+from coach.store import outbox as outbox_store
 from coach.store import reviews as store
 from coach.store import triage as triage_store
-from coach.store.reviews import DigestLine
+from coach.store.outbox import OutboxRow
+
+if TYPE_CHECKING:
+    from coach.bot.outbound import Outbound
 
 log = logging.getLogger(__name__)
 DIGEST_TIME = time(8, 0)  # local to COACH_DEFAULT_TIMEZONE
@@ -60,34 +63,27 @@ def digest_messages(ranked: list[triage.Need], *, reviewed: int) -> list[str]:
     return messages
 
 
-async def send_digest(runner: UseCaseRunner, bot: Bot) -> int:
+async def send_digest(runner: UseCaseRunner, outbound: Outbound) -> int:
     """At DIGEST_TIME after weekly reviews went out, tell every admin who needs attention; returns how many
-    reviews the digest followed."""
+    reviews the digest followed. The digest's messages are stored in the transaction that claims the reviews
+    for it, so a worker dying before they are sent leaves them to another (never lost, never sent twice)."""
     if not runner.admin_ids:
         return 0  # kept pending: an admin configured later still hears of them
 
-    def claim(ctx: UseCaseContext) -> tuple[list[DigestLine], list[triage.Need]]:
+    def claim(ctx: UseCaseContext) -> tuple[int, list[OutboxRow]]:
         lines = store.claim_digest(connection=ctx.connection,
                                    created_before=latest_digest_instant(ctx.now, ctx.default_timezone))
         if not lines:
-            return [], []
-        return lines, triage.rank(triage_store.triage_facts(connection=ctx.connection, now=ctx.now))
+            return 0, []
+        ranked = triage.rank(triage_store.triage_facts(connection=ctx.connection, now=ctx.now))
+        messages = digest_messages(ranked, reviewed=len(lines))
+        rows = [{"chat_id": admin, "kind": "digest", "body": text_body(text)}
+                for admin in ctx.admin_ids for text in messages]
+        ids = outbox_store.add(connection=ctx.connection, rows=rows, worker=outbound.worker, now=ctx.now)
+        return len(lines), [OutboxRow(row_id, row["chat_id"], "digest", row["body"], None)
+                            for row_id, row in zip(ids, rows, strict=True)]
 
-    lines, ranked = await runner.run_async(claim)
-    if not lines:
-        return 0
-    messages = digest_messages(ranked, reviewed=len(lines))
-    delivered = 0
-    for admin in runner.admin_ids:
-        try:
-            for text in messages:
-                await bot.send_message(chat_id=admin, text=text)
-            delivered += 1
-        except TelegramError as exc:
-            log.warning("could not send the review digest to admin %s: %s", admin, type(exc).__name__)
-    if not delivered:
-        ids = [line.review_id for line in lines]
-        await runner.run_async(lambda ctx: store.release_digest(connection=ctx.connection, review_ids=ids))
-    return len(lines)
-
-
+    reviewed, rows = await runner.run_async(claim)
+    if rows:
+        await outbound.send_rows(rows, paced=True)
+    return reviewed

@@ -14,8 +14,8 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from coach.bot.deliver import send_chart
 from coach.bot.keyboards import markup_for
+from coach.bot.outbound import Outbound, retry_seconds
 from coach.core.metrics import Metrics
 from coach.domain.schedule import follow_up_on
 from coach.services.plumbing.context import UseCaseContext
@@ -48,37 +48,23 @@ def process_worker_name(pid: int | None = None) -> str:
     return f"{socket.gethostname()[:48]}:{os.getpid() if pid is None else pid}"
 
 
-class SendPacer:
-    """At most `rate` sends per second overall and one per second to any one chat.
+class ChatGap:
+    """About one send a second to any one chat (Telegram's limit per chat). The bot's overall rate is not
+    kept here but in the database, shared by every worker (coach/bot/outbound.py).
 
-    Pacing is about Telegram's real limits, so it uses the monotonic clock, not the bot's
-    (possibly simulated) "now".
+    Pacing is about Telegram's real limits, so it uses the monotonic clock, not the bot's (possibly
+    simulated) "now".
     """
 
-    def __init__(self, rate: float):
-        self.interval = 1.0 / rate
-        self.rate = rate
-        self.next_slot = 0.0
+    def __init__(self) -> None:
         self.last_to_chat: dict[int, float] = {}
-        self.paused_until = 0.0
 
-    async def wait_turn(self, chat_id: int, *, same_reminder: bool = False) -> None:
-        """Wait for a send slot; `same_reminder` for the words right after their chart, which Telegram
-        takes as one short burst to the chat, so the per-chat second is not waited (the overall rate is)."""
+    async def wait_turn(self, chat_id: int) -> None:
         now = monotonic_time.monotonic()
-        chat_gap = 0.0 if same_reminder else 1.0
-        slot = max(now, self.next_slot, self.paused_until, self.last_to_chat.get(chat_id, -1.0) + chat_gap)
-        self.next_slot = slot + self.interval
+        slot = max(now, self.last_to_chat.get(chat_id, -1.0) + 1.0)
         self.last_to_chat[chat_id] = slot
         if slot > now:
             await asyncio.sleep(slot - now)
-
-    def set_rate(self, rate: float) -> None:
-        """This worker's share of the bot's send rate (Telegram counts every worker's sends together)."""
-        self.rate, self.interval = rate, 1.0 / rate
-
-    def pause(self, seconds: float) -> None:
-        self.paused_until = max(self.paused_until, monotonic_time.monotonic() + seconds)
 
     def forget_old_chats(self) -> None:
         horizon = monotonic_time.monotonic() - 2.0
@@ -98,17 +84,19 @@ class DispatchReport:
 class Dispatcher:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
                  batch: int = 500, worker: str | None = None, lease: timedelta = DEFAULT_CLAIM_LEASE,
-                 metrics: Metrics | None = None):
+                 metrics: Metrics | None = None, outbound: Outbound | None = None):
         self.runner = runner
         self.bot = bot
         self.grace = grace
         self.batch = batch
         self.lease = lease
         self.send_rate = send_rate
-        self.pacer = SendPacer(send_rate)
+        self.chat_gap = ChatGap()
         self.metrics = metrics
         # Names this process's claims; two dispatchers in one process (tests) need their own names.
         self.worker = worker or process_worker_name()
+        # The one sender: the bot's rate and Telegram's pause are booked through it, shared by every worker.
+        self.outbound = outbound or Outbound(runner, bot, worker=self.worker, send_rate=send_rate, lease=lease)
         # True once the bot is shutting down (see schedule_ticks): the send in hand finishes, and the
         # rest of the batch goes back to the queue rather than holding up the stop.
         self.stopping: Callable[[], bool] = lambda: False
@@ -117,13 +105,13 @@ class Dispatcher:
         """One round: expire what is too late, then claim and send what is due."""
         report = DispatchReport()
         report.expired = await self.runner.run_async(self._housekeeping)
-        if monotonic_time.monotonic() < self.pacer.paused_until or self.stopping():
+        if await self.outbound.refresh_pause() or self.stopping():
             return report  # Telegram asked us to wait, or we are stopping: claim nothing
         claimed = await self.runner.run_async(
             lambda ctx: store.claim_due(connection=ctx.connection, now=ctx.now, limit=self._batch_size(),
                                         worker=self.worker))
         for index, reminder in enumerate(claimed):
-            if monotonic_time.monotonic() < self.pacer.paused_until or self.stopping():
+            if self.outbound.paused() or self.stopping():
                 # A 429 arrived mid-batch, or SIGTERM did: the rest go back to the queue, unsent.
                 rest = [r.id for r in claimed[index:]]
                 await self.runner.run_async(lambda ctx, ids=rest: store.release(connection=ctx.connection,
@@ -136,15 +124,18 @@ class Dispatcher:
                 log.exception("reminder %s (%s) could not be handled", reminder.id, reminder.kind)
                 await self._finish(reminder, "failed", detail=f"error: {type(exc).__name__}"[:64])
                 report.failed += 1
-        self.pacer.forget_old_chats()
+        self.chat_gap.forget_old_chats()
         return report
 
     def share_with(self, workers: int) -> None:
-        """Send at 1/`workers` of the bot's rate, as that many workers are sending."""
-        self.pacer.set_rate(self.send_rate / max(1, workers))
+        """How many workers share the bot's rate: only the batch size follows it (the rate itself is booked
+        in the database, whatever the number of workers)."""
+        self.workers = max(1, workers)
+
+    workers = 1
 
     def _batch_size(self) -> int:
-        return min(self.batch, max(10, int(self.pacer.rate * BATCH_SECONDS)))
+        return min(self.batch, max(10, int(self.send_rate / self.workers * BATCH_SECONDS)))
 
     def _housekeeping(self, ctx: UseCaseContext) -> int:
         released, uncertain = store.recover_stale_claims(connection=ctx.connection,
@@ -162,21 +153,32 @@ class Dispatcher:
             await self._finish(reminder, "skipped", detail=reason)
             report.skipped += 1
             return
+        await self.chat_gap.wait_turn(reminder.chat_id)
+        start = await self.outbound.book(2 if reply.chart is not None else 1)
+        if start is None:  # another worker got a 429 meanwhile: not sent, so back to the queue
+            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
+                                                                  reminder_ids=[reminder.id]))
+            report.released += 1
+            return
+        start = await self.outbound.take_slot(start, 2 if reply.chart is not None else 1)
+        if start is None:
+            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
+                                                                  reminder_ids=[reminder.id]))
+            report.released += 1
+            return
         try:
             if reply.chart is not None:
                 await self._send_chart(reminder, reply)
-            await self.pacer.wait_turn(reminder.chat_id, same_reminder=reply.chart is not None)
+                # The words right after their chart: Telegram takes the two as one short burst to the chat.
+                await self.outbound.sleep_until(start + self.outbound.interval)
             started = monotonic_time.monotonic()
             try:
-                message = await self.bot.send_message(chat_id=reminder.chat_id, text=reply.text,
-                                                      reply_markup=markup_for(reply))
+                message = await self.outbound.send_reminder_text(reminder.chat_id, reply.text, markup_for(reply))
             finally:
                 if self.metrics is not None:
                     self.metrics.send_seconds.observe(monotonic_time.monotonic() - started)
         except RetryAfter as exc:
-            seconds = exc.retry_after.total_seconds() if isinstance(exc.retry_after, timedelta) else exc.retry_after
-            log.warning("Telegram asked to pause sending for %ss", seconds)
-            self.pacer.pause(float(seconds))
+            await self.outbound.pause_all(retry_seconds(exc))
             await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
                                                                   reminder_ids=[reminder.id]))
             report.released += 1
@@ -204,9 +206,8 @@ class Dispatcher:
     async def _send_chart(self, reminder: DueReminder, reply: Reply) -> None:
         """The chart goes first, the words (with the buttons and the clinician prompt) last. A chart that
         fails for any reason but a block or a "slow down" is logged and the words still go out."""
-        await self.pacer.wait_turn(reminder.chat_id)
         try:
-            await send_chart(self.bot, reminder.chat_id, reply.chart)
+            await self.outbound.send_reminder_chart(reminder.chat_id, reply.chart)
         except (RetryAfter, Forbidden):
             raise
         except TelegramError as exc:

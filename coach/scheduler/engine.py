@@ -8,6 +8,7 @@ from datetime import timedelta
 from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
+from coach.bot.outbound import Outbound
 from coach.core.metrics import Metrics
 from coach.scheduler.digest import send_digest
 from coach.scheduler.dispatcher import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
@@ -28,10 +29,13 @@ FORGET_SILENT_AFTER = timedelta(days=1)
 
 class ReminderEngine:
     def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
-                 lease: timedelta = DEFAULT_CLAIM_LEASE, tick_seconds: float = 30.0, metrics: Metrics | None = None):
+                 lease: timedelta = DEFAULT_CLAIM_LEASE, tick_seconds: float = 30.0, metrics: Metrics | None = None,
+                 outbound: Outbound | None = None):
         self.runner = runner
         self.bot = bot
-        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace, lease=lease, metrics=metrics)
+        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace, lease=lease, metrics=metrics,
+                                     outbound=outbound)
+        self.outbound = self.dispatcher.outbound
         self.alive_window = timedelta(seconds=tick_seconds * ALIVE_TICKS)
 
     async def plan(self) -> int:
@@ -49,7 +53,9 @@ class ReminderEngine:
         await self.sign_in()
         await self.plan()
         report = await self.dispatcher.dispatch()
-        await send_digest(self.runner, self.bot)
+        await send_digest(self.runner, self.outbound)
+        # Whatever a worker that died had stored but not sent (after the lease), and anything left to the sweep.
+        await self.outbound.sweep(stopping=self.dispatcher.stopping())
         return report
 
     def _heartbeat(self, ctx: UseCaseContext) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import Engine, Insert, Table, create_engine, event
+from sqlalchemy import Connection, Engine, Insert, Table, create_engine, event
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlmodel import Session
 
@@ -37,7 +37,18 @@ def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
     cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.execute("PRAGMA foreign_keys=ON")
+    # Deleted content is overwritten with zeros, so an erasure leaves nothing readable in the file's free pages.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
+
+
+def checkpoint_wal(connection: Connection) -> None:
+    """SQLite: copy the write-ahead log into the database file and empty it, so that old page versions (an
+    erased note, say) do not linger in the -wal file. Nothing to do on PostgreSQL (see README: erasure)."""
+    if connection.dialect.name == "sqlite":
+        connection.commit()  # outside any transaction, or the checkpoint cannot run
+        connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        connection.commit()
 
 
 @contextmanager

@@ -4,7 +4,19 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from sqlalchemy import BigInteger, CheckConstraint, Column, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlmodel import Field, SQLModel
 
 from coach.domain.states import Awaiting, DraftStatus, OnboardingStep
@@ -18,6 +30,12 @@ SQLModel.metadata.naming_convention = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+# SQLite hands out a deleted row's id again unless the table is AUTOINCREMENT. Ids reach buttons, commands,
+# links, audit lines and exports, so an id freed by /delete must never name someone else's row (PostgreSQL's
+# sequences never reuse one anyway; the dict is ignored there).
+IDS_NEVER_REUSED = {"sqlite_autoincrement": True}
 
 
 def _fk(table: str, *, index: bool = True) -> Column:
@@ -36,6 +54,7 @@ class Participant(SQLModel, table=True):
     """Someone who started the bot."""
 
     __tablename__ = "participant"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     telegram_id: int = Field(sa_type=BigInteger, unique=True, index=True)
@@ -61,6 +80,7 @@ class Consent(SQLModel, table=True):
     """An explicit yes (or a later withdrawal) to storing health data."""
 
     __tablename__ = "consent"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -74,7 +94,7 @@ class ScreeningAnswer(SQLModel, table=True):
 
     __tablename__ = "screening_answer"
 
-    __table_args__ = (UniqueConstraint("participant_id", "question", name="uq_screening_question"),)
+    __table_args__ = (UniqueConstraint("participant_id", "question", name="uq_screening_question"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -87,6 +107,7 @@ class Schedule(SQLModel, table=True):
     """When a participant trains, checks in and gets the weekly review, in local wall time."""
 
     __tablename__ = "schedule"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=Column(
@@ -110,8 +131,7 @@ class CheckIn(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("participant_id", "local_date", name="uq_checkin_day"),
-        *_score_checks("pain", "numbness", "tingling", "balance"),
-    )
+        *_score_checks("pain", "numbness", "tingling", "balance"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     # No index of its own: uq_checkin_day starts with it, and one index fewer is one page fewer
@@ -133,7 +153,7 @@ class CheckInRevision(SQLModel, table=True):
 
     __tablename__ = "checkin_revision"
 
-    __table_args__ = _score_checks("pain", "numbness", "tingling", "balance")
+    __table_args__ = (*_score_checks("pain", "numbness", "tingling", "balance"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -155,7 +175,7 @@ class CheckInDraft(SQLModel, table=True):
 
     __tablename__ = "checkin_draft"
 
-    __table_args__ = _score_checks("pain", "numbness", "tingling", "balance")
+    __table_args__ = (*_score_checks("pain", "numbness", "tingling", "balance"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -174,6 +194,7 @@ class Note(SQLModel, table=True):
     """Free text a participant wrote with a check-in."""
 
     __tablename__ = "note"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -188,6 +209,7 @@ class SafetyFlag(SQLModel, table=True):
     """A red flag raised from what a participant wrote; open until an admin acknowledges it."""
 
     __tablename__ = "safety_flag"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -211,8 +233,7 @@ class Reminder(SQLModel, table=True):
 
     __table_args__ = (
         UniqueConstraint("participant_id", "kind", "local_date", name="uq_reminder_occurrence"),
-        Index("ix_reminder_status_due_at", "status", "due_at"),
-    )
+        Index("ix_reminder_status_due_at", "status", "due_at"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -246,8 +267,7 @@ class SessionLog(SQLModel, table=True):
         UniqueConstraint("participant_id", "local_date", name="uq_session_log_day"),
         *_score_checks("rpe", "pain"),
         CheckConstraint("status IN ('done', 'partly', 'skipped')", name="status_known"),
-        CheckConstraint("reps IS NULL OR reps IN ('fewer', 'planned', 'more')", name="reps_known"),
-    )
+        CheckConstraint("reps IS NULL OR reps IN ('fewer', 'planned', 'more')", name="reps_known"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -266,7 +286,7 @@ class ProgramVersion(SQLModel, table=True):
 
     __tablename__ = "program_version"
 
-    __table_args__ = (UniqueConstraint("participant_id", "version", name="uq_program_version_number"),)
+    __table_args__ = (UniqueConstraint("participant_id", "version", name="uq_program_version_number"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -286,8 +306,7 @@ class WeeklyReview(SQLModel, table=True):
     __table_args__ = (
         UniqueConstraint("participant_id", "week_last", name="uq_weekly_review_week"),
         CheckConstraint("decision IN ('progress', 'hold', 'deload', 'see_clinician')", name="decision_known"),
-        Index("ix_weekly_review_digest_pending", "digest_pending"),
-    )
+        Index("ix_weekly_review_digest_pending", "digest_pending"), IDS_NEVER_REUSED)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
@@ -315,6 +334,7 @@ class AuditEntry(SQLModel, table=True):
     """
 
     __tablename__ = "audit_entry"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant"))
@@ -373,6 +393,7 @@ class DashboardLink(SQLModel, table=True):
     """
 
     __tablename__ = "dashboard_link"
+    __table_args__ = (IDS_NEVER_REUSED,)
 
     id: int | None = Field(default=None, primary_key=True)
     token_hash: str = Field(sa_type=String(64), unique=True)  # SHA-256 of the link's secret, hex
@@ -382,3 +403,51 @@ class DashboardLink(SQLModel, table=True):
     used_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     # The session the link started was signed out (its cookie no longer lets anyone in).
     session_ended_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+class OutboxMessage(SQLModel, table=True):
+    """One message the bot decided to send, stored in the same transaction as the change it reports.
+
+    The process that committed it sends it at once; a row left by a process that died is sent by another
+    after the lease. A row whose send may have reached Telegram is never sent again (Telegram has no
+    idempotency key): it ends sent, or uncertain with its reason. A chat's rows go out in id order.
+    """
+
+    __tablename__ = "outbox_message"
+
+    __table_args__ = (
+        Index("ix_outbox_message_status_id", "status", "id"),
+        Index("ix_outbox_message_chat_id_id", "chat_id", "id"),
+        IDS_NEVER_REUSED,
+    )
+
+    id: int | None = Field(default=None, primary_key=True)
+    chat_id: int = Field(sa_type=BigInteger)
+    # The participant whose words or data it carries (their chat id): erasing them erases it too.
+    about_chat_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
+    kind: str = Field(max_length=12)  # reply, alert, notice, digest, farewell
+    # JSON: what to send (text, buttons, edit, caption, file name); emptied once the send has ended.
+    body: str = Field(sa_type=Text)
+    # A document's bytes, or the chart's data to render (pickled ChartData): never rendered inside a transaction.
+    media: bytes | None = Field(default=None, sa_type=LargeBinary)
+    # queued -> sending -> sent | uncertain | failed (back to queued when a 429 said "not now")
+    status: str = Field(default="queued", max_length=10)
+    detail: str | None = Field(default=None, max_length=64)
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    attempted_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
+    message_id: int | None = Field(default=None, sa_type=BigInteger)
+    created_at: datetime = Field(sa_type=UTCDateTime)
+
+
+class SendGate(SQLModel, table=True):
+    """The bot's one send rate and Telegram's "slow down", shared by every worker: a single row.
+
+    Instants are Unix seconds of the real clock (Telegram's limits are in real time, whatever the bot's
+    clock says).
+    """
+
+    __tablename__ = "send_gate"
+
+    id: int = Field(sa_column=Column(Integer, primary_key=True, autoincrement=False))
+    next_slot: float = Field(sa_column=Column(Float, nullable=False))  # the next free send slot
+    paused_until: float = Field(sa_column=Column(Float, nullable=False))  # a 429's pause, for every worker

@@ -110,6 +110,15 @@ def prune(*, connection: Connection, handled_before: datetime) -> int:
                                                _U.c.handled_at < handled_before)).rowcount
 
 
+def erase_chat(*, connection: Connection, chat_id: int, now: datetime) -> int:
+    """An erasure: nothing of the chat's updates is kept but Telegram's update ids (its own counter, needed to
+    recognise a redelivery, which would otherwise be applied again). Updates written after the erasure stay."""
+    return connection.execute(
+        update(_U).where(_U.c.chat_id == chat_id, _U.c.status != "new")
+        .values(chat_id=None, payload=None, received_at=now, handled_at=now, claimed_at=None,
+                claimed_by=None)).rowcount
+
+
 def counts_by_status(*, connection: Connection) -> dict[str, int]:
     return {status: count for status, count in
             connection.execute(select(_U.c.status, func.count()).group_by(_U.c.status))}

@@ -17,9 +17,9 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from telegram import Update
-from telegram.error import TelegramError
 from telegram.ext import Application
 
+from coach.bot.runtime import RUNTIME_KEY
 from coach.core.metrics import Metrics
 from coach.services import texts
 from coach.services.plumbing.claims import CURRENT_CLAIM, UpdateClaim
@@ -144,8 +144,8 @@ class InboxWorker:
             await self._settle(lambda ctx: store.give_up(connection=ctx.connection, update_id=item.update_id,
                                                          token=item.token, now=ctx.now), "failed")
             if update is not None and update.effective_chat is not None:
-                with contextlib.suppress(TelegramError):
-                    await self.application.bot.send_message(update.effective_chat.id, texts.SORRY_TRY_AGAIN)
+                await self.application.bot_data[RUNTIME_KEY].outbound.send_unrecorded(
+                    update.effective_chat.id, texts.SORRY_TRY_AGAIN)
             return
         context_token = CURRENT_CLAIM.set(claim)
         try:

@@ -76,7 +76,9 @@ class WebhookServer:
             update_id = update["update_id"] if isinstance(update, dict) else None
             if not isinstance(update_id, int) or isinstance(update_id, bool) or not 0 <= update_id < 2**63:
                 raise ValueError("no update_id")
-        except (ValueError, KeyError, UnicodeDecodeError):
+        except (ValueError, KeyError, UnicodeDecodeError, RecursionError, TypeError):
+            # Anything that does not parse as an update, however it fails (JSON nested deeper than the parser
+            # goes is a RecursionError), is a bad request: never a 500.
             self.metrics.updates_received.labels("rejected").inc()
             return web.json_response({"ok": False, "error": "not a Telegram update"}, status=400)
         chat_id = chat_of(update)

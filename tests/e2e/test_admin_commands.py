@@ -45,6 +45,11 @@ def _participant(session, telegram_id: int) -> Participant:
     return session.exec(select(Participant).where(Participant.telegram_id == telegram_id)).one()
 
 
+def _participant_id(world, telegram_id: int) -> int:
+    with session_scope(world.engine) as session:
+        return _participant(session, telegram_id).id
+
+
 def _audit(world, telegram_id: int | None = None) -> list[tuple[int, str, str | None, str | None, datetime]]:
     """(admin, action, before, after, when) of each audit row (of one participant), oldest first."""
     with session_scope(world.engine) as session:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
 from sqlalchemy import String, Text, cast, func, or_, select
 from sqlmodel import SQLModel
@@ -32,9 +33,18 @@ def rows_referring_to(world, *, participant_id: int, telegram_id: int, name: str
                 elif isinstance(column.type, String | Text):
                     conditions.append(column.contains(name))
                     conditions.append(cast(column, Text).contains(str(telegram_id)))
+            if not conditions:
+                continue  # nothing in it can name anyone (the send gate)
             count = session.execute(select(func.count()).select_from(table).where(or_(*conditions))).scalar_one()
             if count:
                 found[table.name] = count
+    return found
+
+
+def data_of(world, *, participant_id: int, telegram_id: int, name: str) -> dict[str, int]:
+    """rows_referring_to, but for the bot's own messages (every answer adds one to the outbox)."""
+    found = rows_referring_to(world, participant_id=participant_id, telegram_id=telegram_id, name=name)
+    found.pop("outbox_message", None)
     return found
 
 
@@ -71,12 +81,14 @@ async def test_delete_erases_every_row_about_the_participant_and_nothing_of_anyo
                   "checkin_draft", "note", "safety_flag", "reminder", "session_log", "program_version",
                   "weekly_review", "audit_entry"):
         assert before.get(table), f"the test history left no {table} row"
-    evan_before = rows_referring_to(world, participant_id=evan_id, telegram_id=EVAN, name="Evan")
+    assert before.get("outbox_message"), "the bot's messages to her are in the outbox"
+    data_of_before = data_of(world, participant_id=dora_id, telegram_id=DORA, name="Dora")
+    evan_before = data_of(world, participant_id=evan_id, telegram_id=EVAN, name="Evan")
 
     asked = await dora.say("/delete")
     assert "erases everything I have stored about you" in asked[-1]["text"]
     assert "/export" in asked[-1]["text"]
-    assert rows_referring_to(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == before, \
+    assert data_of(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == data_of_before, \
         "asking erases nothing"
 
     count = len(await dora.messages())
@@ -84,7 +96,7 @@ async def test_delete_erases_every_row_about_the_participant_and_nothing_of_anyo
     (done,) = await texts_since(dora, count - 1)  # the question, edited into the answer
     assert done.startswith("Done — everything about you has been erased")
     assert rows_referring_to(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == {}
-    assert rows_referring_to(world, participant_id=evan_id, telegram_id=EVAN, name="Evan") == evan_before
+    assert data_of(world, participant_id=evan_id, telegram_id=EVAN, name="Evan") == evan_before
 
     # Nothing more is sent to her: her queued reminders went with her.
     world.clock.set(SUNDAY_AFTERNOON + timedelta(days=2))
@@ -101,7 +113,7 @@ async def test_keeping_the_data_or_a_stale_confirmation_erases_nothing(world):
     await onboard(dora)
     await dora.say("/checkin pain 2 numbness 1 tingling 1 balance 0")
     dora_id = participant_id_of(world, DORA)
-    before = rows_referring_to(world, participant_id=dora_id, telegram_id=DORA, name="Dora")
+    before = data_of(world, participant_id=dora_id, telegram_id=DORA, name="Dora")
 
     await dora.say("/delete")
     await dora.press("No, keep my data")
@@ -111,7 +123,7 @@ async def test_keeping_the_data_or_a_stale_confirmation_erases_nothing(world):
     world.clock.advance(timedelta(hours=25))
     await dora.press("Yes, erase everything")
     assert "more than a day old" in (await dora.messages())[-1]["text"]
-    assert rows_referring_to(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == before
+    assert data_of(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == before
 
 
 async def test_a_forged_confirmation_naming_someone_else_erases_nobody(world):
@@ -119,12 +131,12 @@ async def test_a_forged_confirmation_naming_someone_else_erases_nobody(world):
     await onboard(dora)
     await onboard(evan)
     dora_id = participant_id_of(world, DORA)
-    before = rows_referring_to(world, participant_id=dora_id, telegram_id=DORA, name="Dora")
+    before = data_of(world, participant_id=dora_id, telegram_id=DORA, name="Dora")
     asked = await evan.say("/delete")
     minute = int(world.clock.now().timestamp() // 60)
     await evan.press_data(asked[-1]["message_id"], f"d1:{dora_id}:{minute}:y")
     assert world.emulator.client.callback_answers()[-1]["text"] == "This button isn't for you."
-    assert rows_referring_to(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == before
+    assert data_of(world, participant_id=dora_id, telegram_id=DORA, name="Dora") == before
     assert participant_id_of(world, EVAN)  # and Evan, who pressed it, still has everything too
 
 
@@ -135,3 +147,22 @@ async def test_declining_consent_at_the_start_keeps_nothing(world):
     assert "I haven't stored anything about you" in (await fay.messages())[-1]["text"]
     with session_scope(world.engine) as session:
         assert session.execute(select(func.count()).select_from(Participant)).scalar_one() == 0
+
+
+async def test_after_delete_the_database_files_hold_no_byte_of_what_she_wrote(world):
+    """SQLite overwrites deleted content (secure_delete) and the erasure empties the write-ahead log, so neither
+    the database file nor its -wal file still holds her note."""
+    note = "zebra marmalade 4471 under the stairs"
+    dora = world.person(DORA, "Dora")
+    await onboard(dora)
+    await dora.say(f"/checkin pain 2 numbness 1 tingling 1 balance 0 {note}")
+    database = Path(world.engine.url.database)
+    files = [database, database.with_name(database.name + "-wal")]
+    assert any(note.encode() in path.read_bytes() for path in files if path.exists()), "the note is stored"
+
+    await dora.say("/delete")
+    await dora.press("Yes, erase everything")
+    for path in files:
+        if path.exists():
+            assert note.encode() not in path.read_bytes(), path.name
+            assert b"zebra marmalade" not in path.read_bytes(), path.name

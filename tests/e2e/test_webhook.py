@@ -145,3 +145,34 @@ def test_webhook_mode_without_a_secret_stops_with_one_sentence(monkeypatch, tmp_
     assert main(["run", "--webhook"]) == 2
     error = capsys.readouterr().err
     assert "COACH_WEBHOOK_SECRET is not set" in error and TOKEN not in error
+
+
+async def test_delete_through_the_webhook_leaves_no_update_or_message_of_hers(hooked):
+    """The inbox keeps only Telegram's update ids (to spot a redelivery): no chat id, payload or time of hers;
+    the outbox keeps nothing to or about her, not even the goodbye."""
+    from sqlalchemy import or_, select
+
+    from coach.store.models import InboxUpdate, OutboxMessage
+
+    ann = Person(hooked.client, 4106)
+    await onboard(ann)
+    await ann.say("p4 n2 t3 b1 my toes feel odd")
+    await ann.say("/delete")
+    await ann.press("Yes, erase everything")
+    await hooked.client.await_idle(timeout=10)
+    assert (await ann.messages())[-1]["text"].startswith("Done — everything about you has been erased")
+    with hooked.engine.connect() as connection:
+        inbox = connection.execute(select(InboxUpdate)).all()
+        assert inbox and all(row.chat_id is None and row.payload is None for row in inbox)
+        assert len({row.received_at for row in inbox}) == 1  # the erasure's instant, not when she wrote
+        assert connection.execute(select(OutboxMessage).where(or_(
+            OutboxMessage.chat_id == 4106, OutboxMessage.about_chat_id == 4106))).all() == []
+
+
+async def test_a_body_nested_too_deep_to_parse_is_a_400(hooked):
+    """JSON nested deeper than the parser goes (a RecursionError) is a bad request like any other."""
+    deep = b'{"update_id": 1, "message": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    async with aiohttp.ClientSession() as session, session.post(
+            hooked.bot.url, data=deep, headers={SECRET_HEADER: SECRET, "Content-Type": "application/json"}) as answer:
+        assert answer.status == 400
+    assert hooked.inbox() == {}

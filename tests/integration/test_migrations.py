@@ -57,7 +57,7 @@ def test_states_kept_as_strings_to_parse_become_states_and_come_back_on_downgrad
     """A participant half-way through screening and one in the middle of a button check-in keep their place
     across the upgrade that turned "screen:2" and "checkin:17" into states, and across its downgrade."""
     url = _db_url(request, kind)
-    upgrade(url, "0009")  # the revision before the states
+    upgrade(url, "0010")  # the revision before the states
     NOW = datetime(2026, 12, 1, 10, 0, tzinfo=UTC)  # noqa: N806
     engine = make_engine(url)
     with engine.begin() as conn:
@@ -78,6 +78,6 @@ def test_states_kept_as_strings_to_parse_become_states_and_come_back_on_downgrad
 
     upgrade(url)
     assert states() == [("screening", None), (None, "checkin")]
-    downgrade(url, "0009")
+    downgrade(url, "0010")
     assert states() == [("screen:2", None), (None, "checkin:7")]
     engine.dispose()

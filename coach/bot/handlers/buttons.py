@@ -6,8 +6,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.deliver import deliver
 from coach.bot.handlers.common import run_for_participant
+from coach.bot.runtime import runtime
 from coach.services import texts
 from coach.services.checkins import daily as checkins
 from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer
@@ -129,4 +129,4 @@ async def delete_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 async def unknown_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Forged, malformed or retired callback data: say so, change nothing."""
-    await deliver(update, context, Outcome(toast=texts.STALE_BUTTON))
+    await runtime(context).outbound.answer_press(update.callback_query, texts.STALE_BUTTON)

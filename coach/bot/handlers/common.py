@@ -7,9 +7,8 @@ from collections.abc import Callable
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from coach.bot.deliver import deliver
 from coach.bot.runtime import runtime
-from coach.services.plumbing import gate
+from coach.services.plumbing import gate, outbox
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.gate import ParticipantUseCase
 from coach.services.plumbing.replies import Outcome
@@ -32,11 +31,17 @@ async def run_for_participant(update: Update, context: ContextTypes.DEFAULT_TYPE
     """Run a participant use case for the sender (the gate in services decides who may); `owner` is the
     participant a pressed button was made for."""
     telegram_id = update.effective_user.id
-    outcome = await runtime(context).runner.run_async(lambda ctx: gate.for_participant(
+    await run_plain(update, context, lambda ctx: gate.for_participant(
         ctx, telegram_id, use_case, during_onboarding=during_onboarding, owner=owner))
-    await deliver(update, context, outcome)
 
 
 async def run_plain(update: Update, context: ContextTypes.DEFAULT_TYPE,
                     use_case: Callable[[UseCaseContext], Outcome]) -> None:
-    await deliver(update, context, await runtime(context).runner.run_async(use_case))
+    """Run the use case; what it says is stored in its own transaction, then sent at once (coach/bot/outbound.py)."""
+    rt = runtime(context)
+    query = update.callback_query
+    target = outbox.Target(update.effective_chat.id if update.effective_chat else None,
+                           query.message.message_id if query is not None and query.message is not None else None)
+    recorded = await rt.runner.run_async(lambda ctx: outbox.record(ctx, use_case(ctx), target,
+                                                                   worker=rt.outbound.worker))
+    await rt.outbound.after_commit(query, recorded)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import logging
 
 from sqlalchemy.exc import DBAPIError
@@ -43,19 +42,19 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
               exc_info=(type(error), error, error.__traceback__) if error else None)
     if not isinstance(update, Update):
         return
+    if claim is not None and claim.handled:
+        # The use case committed (and its messages are in the outbox): "nothing was saved" would be untrue.
+        return
     if isinstance(error, TelegramError):
         # The answer itself could not be sent (what it answered was stored by then): an apology through
         # the same failing API would most likely fail too, and saying "nothing was saved" would be untrue.
         return
-    if update.callback_query is not None:
-        # Already answered, or too old: either way the message below still goes out.
-        with contextlib.suppress(TelegramError):
-            await update.callback_query.answer(texts.SORRY_TRY_AGAIN[:200])
+    # Nothing of the update was stored, so the apology cannot wait in the outbox (the database may be what
+    # failed): it is said at once, through the one sender.
+    outbound = runtime(context).outbound
+    await outbound.answer_press(update.callback_query, texts.SORRY_TRY_AGAIN[:200])
     if update.effective_chat is not None:
-        try:
-            await context.bot.send_message(update.effective_chat.id, texts.SORRY_TRY_AGAIN)
-        except TelegramError as exc:
-            log.warning("could not send the apology: %s", type(exc).__name__)
+        await outbound.send_unrecorded(update.effective_chat.id, texts.SORRY_TRY_AGAIN)
     await _red_flags_without_the_database(update, context)
 
 
@@ -71,5 +70,5 @@ async def _red_flags_without_the_database(update: Update, context: ContextTypes.
     if found:
         # The participant's own time zone is in the database that is away: the bot's default zone gives the numbers.
         contacts = contacts_for_timezone(runtime(context).settings.coach_default_timezone)
-        with contextlib.suppress(TelegramError):
-            await context.bot.send_message(update.effective_chat.id, red_flag_reply(found, contacts, team_told=False))
+        await runtime(context).outbound.send_unrecorded(update.effective_chat.id,
+                                                        red_flag_reply(found, contacts, team_told=False))

@@ -191,6 +191,10 @@ class EmulatorClient:
         """The next `times` deliveries (to chat_id, or any chat if None) answer 429."""
         self._call("rate_limit", chat_id=chat_id, retry_after=retry_after, times=times)
 
+    def garble_chat(self, chat_id: int, garbled: bool = True) -> None:
+        """Sends to this chat take effect, but the answer is not a message (the library raises a non-Telegram error)."""
+        self._call("garble_chat", chat_id=chat_id, garbled=garbled)
+
     def fail_sends(
         self,
         fraction: float,

@@ -97,6 +97,7 @@ class BotApiEmulator:
             "block_chat": self.block_chat,
             "unblock_chat": self.unblock_chat,
             "rate_limit": self.rate_limit,
+            "garble_chat": self.garble_chat,
             "reset": self.reset,
             "stats": self.state.stats,
             "set_webhook": self.set_webhook,
@@ -188,6 +189,8 @@ class BotApiEmulator:
         state.in_flight += 1
         try:
             status, body = self._run(bot, method, values, raw, failure and failure[0])
+            if status == 200 and method.startswith("send") and _int_or_none(values.get("chat_id")) in state.garbled:
+                body = {"ok": True, "result": {"garbled": True}}
             if method in WEBHOOK_METHODS:
                 self._webhook.sync()
             if failure is not None:
@@ -387,6 +390,10 @@ class BotApiEmulator:
         """Undo block_chat."""
         self.state.blocked.discard(int(chat_id))
 
+    def garble_chat(self, chat_id: int, garbled: bool = True) -> None:
+        """Sends to this chat take effect, but are answered with something that is not a message."""
+        (self.state.garbled.add if garbled else self.state.garbled.discard)(int(chat_id))
+
     def rate_limit(self, chat_id: int | None = None, retry_after: int = 1, times: int = 1) -> None:
         """The next `times` deliveries (to chat_id or any chat) answer 429 retry_after."""
         self.state.rate_limit(chat_id, retry_after, times)
@@ -458,3 +465,10 @@ def _loose_json(value: str) -> Any:
         return json.loads(value)
     except ValueError:
         return value
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None

@@ -189,6 +189,9 @@ class World:
         self.callback_queries: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, Any]] = {}
         self.blocked: set[int] = set()
+        # garble_chat: sends to these chats take effect, but the answer is not a message (the bot's library
+        # then raises something that is not a Telegram error).
+        self.garbled: set[int] = set()
         self.rate_limits: list[dict[str, Any]] = []
         self.commands: dict[tuple[str, str], list[Any]] = {}
         self.webhook = WebhookState()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -28,6 +29,8 @@ class UseCaseContext:
         self.now = now  # aware, UTC
         self.default_timezone = default_timezone
         self.admin_ids = admin_ids
+        # Run by the runner on the same connection once the transaction has committed (an erasure's checkpoint).
+        self.after_commit: list[Callable[[Connection], None]] = []
 
     @property
     def session(self) -> Session:

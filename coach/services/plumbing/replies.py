@@ -55,6 +55,8 @@ class Outcome:
     admin_alerts: list[AdminAlert] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     toast: str | None = None  # the short notice shown when a button press is answered
+    # The replies end an erasure: sent, then forgotten (nothing about the person stays, not even the goodbye).
+    farewell: bool = False
 
     def say(self, text: str, **kwargs: object) -> Outcome:
         self.replies.append(Reply(text, **kwargs))  # type: ignore[arg-type]
@@ -65,6 +67,7 @@ class Outcome:
         self.admin_alerts.extend(other.admin_alerts)
         self.notices.extend(other.notices)
         self.toast = self.toast or other.toast
+        self.farewell = self.farewell or other.farewell
         return self
 
 

@@ -61,13 +61,14 @@ class UseCaseRunner:
             time.sleep(delay)
         raise AssertionError("unreachable")
 
-    async def run_async(self, use_case: Callable[[UseCaseContext], T]) -> T:
+    async def run_async(self, use_case: Callable[[UseCaseContext], T], *, marks_update: bool = True) -> T:
         """Run for a handler: a slow or retried database call never blocks other participants.
 
         Handling an update from the webhook's inbox (see coach/webhook/inbox.py), the use case also
-        marks that update done, in the same transaction, so it is applied exactly once.
+        marks that update done, in the same transaction, so it is applied exactly once. Bookkeeping
+        after that (the outbox's sends) passes `marks_update=False`.
         """
-        claim = CURRENT_CLAIM.get()
+        claim = CURRENT_CLAIM.get() if marks_update else None
         if not self.inline:
             return await asyncio.get_running_loop().run_in_executor(
                 self.executor, lambda: self.run(use_case, claim=claim))
@@ -104,6 +105,12 @@ class UseCaseRunner:
                 ctx.close()
         if claim is not None:
             claim.handled = True
+        for hook in ctx.after_commit:
+            try:
+                hook(connection)
+            except Exception as exc:  # noqa: BLE001 - what was committed stands; the hook is housekeeping
+                log.warning("after a commit: %s failed (%s)", getattr(hook, "__name__", "a hook"),
+                            type(exc).__name__)
         return result
 
     @staticmethod

@@ -4,16 +4,16 @@ becomes "screening"
 A participant has at most one open button check-in, so the draft's id need not be kept beside the state; the
 open screening question is the number of screening answers stored (they are stored one by one, in order).
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-12-06 18:20:00.000000
 """
 from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = '0010'
-down_revision: str | None = '0009'
+revision: str = '0011'
+down_revision: str | None = '0010'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
