@@ -16,7 +16,7 @@ from coach.services import texts
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
 from coach.store.models import CheckIn, OutboxMessage, SafetyFlag
-from tests.e2e.conftest import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, onboard
+from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, onboard
 
 
 def _outbox(world) -> list[tuple[int, str, str, str | None]]:

@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from coach.store.db import session_scope
 from coach.store.models import AuditEntry, Participant, SafetyFlag
-from tests.e2e.conftest import ADMIN_ID, onboard
+from tests.helpers.bot_world import ADMIN_ID, onboard
 
 BLISTER_CHECKIN = "/checkin pain 3 numbness 2 tingling 1 balance 1 I have a new blister on my foot"
 GUS, HAL = 7201, 7202

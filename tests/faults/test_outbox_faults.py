@@ -27,7 +27,7 @@ from coach.scheduler.dispatcher import process_worker_name
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import AuditEntry, CheckIn, OutboxMessage, SendGate
-from tests.faults.conftest import TOKEN, Cluster, now, wait_until
+from tests.helpers.cluster import TOKEN, Cluster, now, wait_until
 
 pytestmark = [pytest.mark.timeout(300)]
 ADMINS = (90_001, 90_002)
