@@ -25,8 +25,8 @@ def upgrade() -> None:
     sa.Column('used_at', sa.DateTime(timezone=True), nullable=True),
     sa.Column('session_ended_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_dashboard_link')),
+    sa.UniqueConstraint('token_hash', name=op.f('uq_dashboard_link_token_hash')),
     sqlite_autoincrement=True,
-    sa.UniqueConstraint('token_hash', name=op.f('uq_dashboard_link_token_hash'))
     )
 
 
