@@ -25,7 +25,12 @@ class OneLineForOutages(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         if record.exc_info and record.exc_info[1] is not None and _is_outage(record.exc_info[1]):
-            record.msg = f"{record.getMessage()} ({type(record.exc_info[1]).__name__})"
+            exc = record.exc_info[1]
+            # The error's own first line says why ("database is locked"); statements are never in it, and their
+            # parameters (health data) never anywhere: the engine hides them.
+            why = (str(getattr(exc, "orig", None) or exc).strip().splitlines() or [""])[0][:200]
+            record.msg = f"{record.getMessage()} ({type(exc).__name__}: {why})" if why else \
+                f"{record.getMessage()} ({type(exc).__name__})"
             record.args = ()
             record.exc_info = None
             record.exc_text = None
