@@ -62,6 +62,7 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
+from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from sqlalchemy import Engine, func, insert, select
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
@@ -81,7 +82,6 @@ from coach.domain.schedule import (
     encode_weekdays,
     local_occurrence,
 )
-from coach.scheduler.dispatcher import Dispatcher, DispatchReport
 from coach.scheduler.engine import ReminderEngine
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.runner import UseCaseRunner

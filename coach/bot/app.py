@@ -21,12 +21,12 @@ from coach.bot import flood
 from coach.bot.handlers import admin, buttons, errors, export, participant
 from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.outbound import Outbound
+from coach.bot.reminder_sender import process_worker_name
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.core.clock import Clock
 from coach.core.config import Settings
 from coach.core.metrics import Metrics
 from coach.domain import understanding
-from coach.scheduler.dispatcher import process_worker_name
 from coach.scheduler.engine import ReminderEngine, schedule_ticks
 from coach.services.admin.callbacks import FootCleared
 from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer, StartCheckin

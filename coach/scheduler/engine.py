@@ -9,9 +9,9 @@ from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
 from coach.bot.outbound import Outbound
+from coach.bot.reminder_sender import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
 from coach.core.metrics import Metrics
 from coach.scheduler.digest import send_digest
-from coach.scheduler.dispatcher import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
 from coach.scheduler.planner import plan_page
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.runner import UseCaseRunner

@@ -19,11 +19,11 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from coach.bot.reminder_sender import process_worker_name
 from sqlalchemy import func, select, update
 
 from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
 from coach.devtools.emulator.runner import EmulatorThread
-from coach.scheduler.dispatcher import process_worker_name
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import AuditEntry, CheckIn, OutboxMessage, SendGate
