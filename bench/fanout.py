@@ -66,6 +66,7 @@ from sqlalchemy import Engine, func, insert, select
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from coach.bot.app import build_application
+from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import SystemClock
 from coach.core.config import load_settings
@@ -81,7 +82,6 @@ from coach.domain.schedule import (
     encode_weekdays,
     local_occurrence,
 )
-from coach.scheduler.dispatcher import Dispatcher, DispatchReport
 from coach.scheduler.engine import ReminderEngine
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.runner import UseCaseRunner

@@ -21,9 +21,9 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select, update
 
+from coach.bot.reminder_sender import process_worker_name
 from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
 from coach.devtools.emulator.runner import EmulatorThread
-from coach.scheduler.dispatcher import process_worker_name
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.store.models import AuditEntry, CheckIn, OutboxMessage, SendGate

@@ -9,11 +9,11 @@ from sqlalchemy import Engine
 from sqlmodel import select
 from telegram.ext import Application
 
+from coach.bot.reminder_sender import DispatchReport
 from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import FrozenClock
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.devtools.person import Person
-from coach.scheduler.dispatcher import DispatchReport
 from coach.store import reminders as reminder_store
 from coach.store.db import session_scope
 from coach.store.models import Participant

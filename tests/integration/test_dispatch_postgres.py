@@ -43,9 +43,9 @@ import pytest
 from sqlalchemy import func, insert, select
 from telegram import Bot
 
+from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from coach.core.clock import FrozenClock
 from coach.devtools.emulator.runner import EmulatorThread
-from coach.scheduler.dispatcher import Dispatcher, DispatchReport
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.runner import UseCaseRunner
 from coach.store.db import make_engine

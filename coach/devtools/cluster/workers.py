@@ -13,7 +13,7 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from coach.scheduler.dispatcher import process_worker_name
+from coach.bot.reminder_sender import process_worker_name
 
 
 def free_port() -> int:
