@@ -114,7 +114,7 @@ class Dispatcher:
                 await self._one(reminder, report)
             except Exception as exc:  # noqa: BLE001 - one reminder's bug must not strand the rest of the batch
                 log.exception("reminder %s (%s) could not be handled", reminder.id, reminder.kind)
-                await self._finish(reminder, "failed", detail=f"error: {type(exc).__name__}"[:64])
+                await self._finish(reminder, ReminderStatus.FAILED, detail=f"error: {type(exc).__name__}"[:64])
                 report.failed += 1
         self.chat_gap.forget_old_chats()
         return report
@@ -142,7 +142,7 @@ class Dispatcher:
         if reason == LOST_CLAIM:
             return  # another worker gave up on this claim; what happens to it is recorded there
         if reply is None:
-            await self._finish(reminder, "skipped", detail=reason)
+            await self._finish(reminder, ReminderStatus.SKIPPED, detail=reason)
             report.skipped += 1
             return
         await self.chat_gap.wait_turn(reminder.chat_id)
@@ -180,16 +180,16 @@ class Dispatcher:
             report.failed += 1
         except TimedOut:
             # Telegram may or may not have delivered it, and has no idempotency key: never resend.
-            await self._finish(reminder, "uncertain", detail="timed out")
+            await self._finish(reminder, ReminderStatus.UNCERTAIN, detail="timed out")
             report.uncertain += 1
         except BadRequest as exc:
-            await self._finish(reminder, "failed", detail=f"bad request: {exc.message[:40]}")
+            await self._finish(reminder, ReminderStatus.FAILED, detail=f"bad request: {exc.message[:40]}")
             report.failed += 1
         except NetworkError:
-            await self._finish(reminder, "uncertain", detail="network error")
+            await self._finish(reminder, ReminderStatus.UNCERTAIN, detail="network error")
             report.uncertain += 1
         except TelegramError as exc:
-            await self._finish(reminder, "failed", detail=type(exc).__name__)
+            await self._finish(reminder, ReminderStatus.FAILED, detail=type(exc).__name__)
             report.failed += 1
         else:
             await self.runner.run_async(lambda ctx: self._sent(ctx, reminder, message.message_id))
