@@ -67,6 +67,7 @@ from sqlalchemy import Engine, func, insert, select
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 
 from coach.bot.app import build_application
+from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import SystemClock
 from coach.core.config import load_settings

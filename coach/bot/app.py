@@ -21,7 +21,7 @@ from coach.bot import flood
 from coach.bot.handlers import admin, buttons, errors, export, participant
 from coach.bot.ordering import PerChatOrderedProcessor
 from coach.bot.outbound import Outbound
-from coach.bot.reminder_sender import process_worker_name
+from coach.bot.reminder_sender import Dispatcher, process_worker_name
 from coach.bot.runtime import RUNTIME_KEY, Runtime
 from coach.core.clock import Clock
 from coach.core.config import Settings
@@ -75,9 +75,10 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
     lease = timedelta(seconds=settings.coach_claim_lease_seconds)
     outbound = Outbound(runner, application.bot, worker=process_worker_name(), send_rate=settings.coach_send_rate,
                         lease=lease)
-    reminders = ReminderEngine(runner, application.bot, send_rate=settings.coach_send_rate,
-                               grace=timedelta(minutes=settings.coach_grace_minutes), lease=lease,
-                               tick_seconds=settings.coach_tick_seconds, metrics=metrics, outbound=outbound)
+    dispatcher = Dispatcher(runner, application.bot, send_rate=settings.coach_send_rate,
+                            grace=timedelta(minutes=settings.coach_grace_minutes), lease=lease, metrics=metrics,
+                            outbound=outbound)
+    reminders = ReminderEngine(runner, dispatcher, dispatcher.outbound, tick_seconds=settings.coach_tick_seconds)
     application.bot_data[RUNTIME_KEY] = Runtime(settings=settings, clock=clock, runner=runner, reminders=reminders,
                                                 metrics=metrics, outbound=outbound)
     register_handlers(application)

@@ -1,5 +1,6 @@
-"""States kept in columns, named once: the open onboarding question, what the bot is waiting for from a
-participant, and where a button check-in stands. Stored as their string values, so the columns stay plain text."""
+"""States kept in columns, named once: a participant's status, the open onboarding question, what the bot is
+waiting for from a participant, where a button check-in stands, and a reminder's kind and status. Stored as
+their string values, so the columns stay plain text."""
 
 from __future__ import annotations
 
@@ -22,6 +23,32 @@ class Awaiting(StrEnum):
 
     TIMEZONE = "timezone"  # a city or zone name, during onboarding or after "change my time zone"
     CHECKIN = "checkin"  # the open button check-in (the participant's only open draft) is waiting for scores
+
+
+class ReminderKind(StrEnum):
+    CHECKIN = "checkin"
+    CHECKIN_FOLLOWUP = "checkin_followup"  # the one gentle follow-up, queued when the check-in reminder went out
+    SESSION = "session"
+    SESSION_SNOOZE = "session_snooze"  # the session reminder again, 30 minutes after Snooze
+    REVIEW = "review"
+
+
+class ReminderStatus(StrEnum):
+    """queued → sending → one of the final ones; only queued and sending can still change."""
+
+    QUEUED = "queued"
+    SENDING = "sending"
+    SENT = "sent"
+    EXPIRED = "expired"  # too late after downtime
+    SKIPPED = "skipped"  # not needed after all: already checked in, paused, on hold, …
+    FAILED = "failed"
+    UNCERTAIN = "uncertain"  # may have reached Telegram (a timeout): never sent again
+
+
+class ParticipantStatus(StrEnum):
+    ONBOARDING = "onboarding"
+    ACTIVE = "active"
+    INACTIVE = "inactive"  # blocked the bot; back to active when they /start again
 
 
 class DraftStatus(StrEnum):

@@ -8,8 +8,9 @@ after a restart every review leads to exactly one digest.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from datetime import UTC, datetime, time, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from coach.domain import triage
 from coach.domain.schedule import zone_info
@@ -22,10 +23,17 @@ from coach.store import reviews as store
 from coach.store import triage as triage_store
 from coach.store.outbox import OutboxRow
 
-if TYPE_CHECKING:
-    from coach.bot.outbound import Outbound
-
 log = logging.getLogger(__name__)
+
+
+class RowSender(Protocol):
+    """The one sender (coach/bot/outbound.py), as the digest sees it."""
+
+    worker: str
+
+    async def send_rows(self, rows: Sequence[OutboxRow], *, paced: bool) -> object: ...
+
+
 DIGEST_TIME = time(8, 0)  # local to COACH_DEFAULT_TIMEZONE
 MESSAGE_LIMIT = 4000  # Telegram takes up to 4,096 characters a message
 
@@ -63,7 +71,7 @@ def digest_messages(ranked: list[triage.Need], *, reviewed: int) -> list[str]:
     return messages
 
 
-async def send_digest(runner: UseCaseRunner, outbound: Outbound) -> int:
+async def send_digest(runner: UseCaseRunner, outbound: RowSender) -> int:
     """At DIGEST_TIME after weekly reviews went out, tell every admin who needs attention; returns how many
     reviews the digest followed. The digest's messages are stored in the transaction that claims the reviews
     for it, so a worker dying before they are sent leaves them to another (never lost, never sent twice)."""

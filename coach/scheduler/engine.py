@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
+from typing import Protocol
 
-from telegram import Bot
 from telegram.ext import Application, ContextTypes
 
-from coach.bot.outbound import Outbound
-from coach.bot.reminder_sender import DEFAULT_CLAIM_LEASE, Dispatcher, DispatchReport
-from coach.core.metrics import Metrics
-from coach.scheduler.digest import send_digest
+from coach.scheduler.digest import RowSender, send_digest
 from coach.scheduler.planner import plan_page
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.runner import UseCaseRunner
@@ -27,15 +25,32 @@ ALIVE_TICKS = 3
 FORGET_SILENT_AFTER = timedelta(days=1)
 
 
+class Sender(RowSender, Protocol):
+    """The one sender (coach/bot/outbound.py), as the ticks see it: what a dead process left, sent after the lease."""
+
+    async def sweep(self, *, stopping: bool) -> object: ...
+
+
+class ReminderDispatcher(Protocol):
+    """What sends due reminders (coach/bot/reminder_sender.py), as the ticks see it: the scheduler decides when,
+    never how a message reaches Telegram."""
+
+    worker: str
+    stopping: Callable[[], bool]
+
+    async def dispatch(self) -> object: ...
+
+    def share_with(self, workers: int) -> None: ...
+
+
 class ReminderEngine:
-    def __init__(self, runner: UseCaseRunner, bot: Bot, *, send_rate: float, grace: timedelta,
-                 lease: timedelta = DEFAULT_CLAIM_LEASE, tick_seconds: float = 30.0, metrics: Metrics | None = None,
-                 outbound: Outbound | None = None):
+    """The ticks: plan, dispatch, digest, sweep — each a call into the layers that know how."""
+
+    def __init__(self, runner: UseCaseRunner, dispatcher: ReminderDispatcher, outbound: Sender, *,
+                 tick_seconds: float = 30.0):
         self.runner = runner
-        self.bot = bot
-        self.dispatcher = Dispatcher(runner, bot, send_rate=send_rate, grace=grace, lease=lease, metrics=metrics,
-                                     outbound=outbound)
-        self.outbound = self.dispatcher.outbound
+        self.dispatcher = dispatcher
+        self.outbound = outbound
         self.alive_window = timedelta(seconds=tick_seconds * ALIVE_TICKS)
 
     async def plan(self) -> int:
@@ -48,8 +63,9 @@ class ReminderEngine:
             pages += 1
             after = last
 
-    async def tick(self) -> DispatchReport:
-        """One tick, as the JobQueue runs it (tests call it directly after moving the clock)."""
+    async def tick(self) -> object:
+        """One tick, as the JobQueue runs it (tests call it directly after moving the clock); returns the
+        dispatcher's report."""
         await self.sign_in()
         await self.plan()
         report = await self.dispatcher.dispatch()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import time, timedelta
 
 from coach.domain.schedule import decode_weekdays, local_date_of, local_occurrence, occurrences_on
+from coach.domain.states import ReminderStatus
 from coach.services.plumbing.context import UseCaseContext
 from coach.store import reminders as store
 
@@ -34,7 +35,7 @@ def plan_page(ctx: UseCaseContext, *, after_id: int = 0) -> int | None:
                 if occurrence.due_at >= target.schedule_updated_at:
                     rows.append({"participant_id": target.participant_id, "kind": occurrence.kind,
                                  "local_date": occurrence.local_date, "due_at": occurrence.due_at,
-                                 "status": "queued", "created_at": ctx.now})
+                                 "status": ReminderStatus.QUEUED, "created_at": ctx.now})
             day += timedelta(days=1)
         # Look again when `through` begins locally: then the day after it needs planning.
         plans.append((target.schedule_id, through, local_occurrence(through, time(0, 0), target.timezone)))

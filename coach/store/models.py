@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlmodel import Field, SQLModel
 
-from coach.domain.states import Awaiting, DraftStatus, OnboardingStep
+from coach.domain.states import Awaiting, DraftStatus, OnboardingStep, ReminderKind, ReminderStatus
 from coach.store.types import UTCDateTime
 
 # Named constraints, so Alembic can drop and alter them the same way on SQLite and PostgreSQL.
@@ -237,11 +237,11 @@ class Reminder(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     participant_id: int = Field(sa_column=_fk("participant", index=False))
-    kind: str = Field(max_length=24)  # session | session_snooze | checkin | checkin_followup | review
+    kind: ReminderKind = Field(sa_type=String(24))
     local_date: date
     due_at: datetime = Field(sa_type=UTCDateTime)
     # queued -> sending -> sent | expired | skipped | failed | uncertain (back to queued if released unsent)
-    status: str = Field(default="queued", max_length=12)
+    status: ReminderStatus = Field(default=ReminderStatus.QUEUED, sa_type=String(12))
     detail: str | None = Field(default=None, max_length=64)  # why skipped, failed, expired, uncertain
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_type=UTCDateTime)

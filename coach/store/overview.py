@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, and_, case, func, select
 
+from coach.domain.states import ReminderStatus
 from coach.store.models import CheckIn, Participant, Reminder, SafetyFlag, Schedule, SessionLog
 
 _P, _C, _F, _S, _L, _R = (m.__table__ for m in (Participant, CheckIn, SafetyFlag, Schedule, SessionLog, Reminder))
@@ -34,7 +35,7 @@ def reminder_counts(*, connection: Connection, due_from: datetime, due_to: datet
     counts = dict(connection.execute(select(_R.c.status, func.count()).where(due).group_by(_R.c.status)).all())
     # Portable across SQLite and PostgreSQL: compare in Python rather than with dialect date arithmetic.
     late = sum(1 for due_at, sent_at in connection.execute(
-        select(_R.c.due_at, _R.c.sent_at).where(due, _R.c.status == "sent", _R.c.sent_at.is_not(None)))
+        select(_R.c.due_at, _R.c.sent_at).where(due, _R.c.status == ReminderStatus.SENT, _R.c.sent_at.is_not(None)))
         if sent_at - due_at > LATE_AFTER)
     counts["late"] = late
     return counts
@@ -43,4 +44,4 @@ def reminder_counts(*, connection: Connection, due_from: datetime, due_to: datet
 def oldest_waiting(*, connection: Connection, now: datetime) -> datetime | None:
     """When the longest-waiting due reminder fell due (the dispatcher's lag), or None if none is waiting."""
     return connection.execute(select(func.min(_R.c.due_at)).where(
-        _R.c.status.in_(("queued", "sending")), _R.c.due_at <= now)).scalar_one()
+        _R.c.status.in_((ReminderStatus.QUEUED, ReminderStatus.SENDING)), _R.c.due_at <= now)).scalar_one()

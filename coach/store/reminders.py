@@ -12,15 +12,17 @@ from datetime import date, datetime, time
 
 from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
+from coach.domain.states import ReminderKind, ReminderStatus
 from coach.store.db import insert_ignoring_duplicates
 from coach.store.models import Participant, Reminder, Schedule
 
 _R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
 
-SNOOZED_SESSION = "session_snooze"
-PLANNED_KINDS = ("checkin", "session", "review")
+SNOOZED_SESSION = ReminderKind.SESSION_SNOOZE
+PLANNED_KINDS = (ReminderKind.CHECKIN, ReminderKind.SESSION, ReminderKind.REVIEW)
 # Statuses a reminder ends in; "queued" and "sending" are the only ones that can still change.
-FINAL_STATUSES = ("sent", "expired", "skipped", "failed", "uncertain")
+FINAL_STATUSES = (ReminderStatus.SENT, ReminderStatus.EXPIRED, ReminderStatus.SKIPPED, ReminderStatus.FAILED,
+                  ReminderStatus.UNCERTAIN)
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,7 @@ def replan(*, connection: Connection, participant_id: int, now: datetime) -> int
     """After a schedule, zone or status change: drop the queued future reminders and plan afresh."""
     # Only what the planner makes: a snooze or a follow-up was asked for (or earned) on its own.
     dropped = connection.execute(delete(_R).where(
-        _R.c.participant_id == participant_id, _R.c.status == "queued", _R.c.due_at > now,
+        _R.c.participant_id == participant_id, _R.c.status == ReminderStatus.QUEUED, _R.c.due_at > now,
         _R.c.kind.in_(PLANNED_KINDS))).rowcount
     connection.execute(update(_S).where(_S.c.participant_id == participant_id)
                        .values(planned_through=None, plan_again_at=None))
@@ -100,8 +102,8 @@ def replan(*, connection: Connection, participant_id: int, now: datetime) -> int
 
 def expire_overdue(*, connection: Connection, older_than: datetime) -> int:
     """Queued reminders due before `older_than` (after downtime, say) are expired, not sent late."""
-    return connection.execute(update(_R).where(_R.c.status == "queued", _R.c.due_at < older_than)
-                              .values(status="expired", detail="past its grace window")).rowcount
+    return connection.execute(update(_R).where(_R.c.status == ReminderStatus.QUEUED, _R.c.due_at < older_than)
+                              .values(status=ReminderStatus.EXPIRED, detail="past its grace window")).rowcount
 
 
 def recover_stale_claims(*, connection: Connection, claimed_before: datetime) -> tuple[int, int]:
@@ -111,11 +113,11 @@ def recover_stale_claims(*, connection: Connection, claimed_before: datetime) ->
     may or may not have reached Telegram, which has no idempotency key: it is marked uncertain,
     never sent a second time.
     """
-    stale = (_R.c.status == "sending", _R.c.claimed_at < claimed_before)
+    stale = (_R.c.status == ReminderStatus.SENDING, _R.c.claimed_at < claimed_before)
     released = connection.execute(update(_R).where(*stale, _R.c.attempted_at.is_(None))
-                                  .values(status="queued", claimed_by=None, claimed_at=None)).rowcount
-    uncertain = connection.execute(update(_R).where(*stale, _R.c.attempted_at.is_not(None))
-                                   .values(status="uncertain", detail="worker stopped while sending")).rowcount
+                                  .values(status=ReminderStatus.QUEUED, claimed_by=None, claimed_at=None)).rowcount
+    uncertain = connection.execute(update(_R).where(*stale, _R.c.attempted_at.is_not(None)).values(
+        status=ReminderStatus.UNCERTAIN, detail="worker stopped while sending")).rowcount
     return released, uncertain
 
 
@@ -127,7 +129,7 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
     the rows it changed, so two processes sharing one SQLite file (whose plain select takes no
     lock) cannot both claim a row either.
     """
-    due = select(_R.c.id).where(_R.c.status == "queued", _R.c.due_at <= now).order_by(_R.c.due_at, _R.c.id)
+    due = select(_R.c.id).where(_R.c.status == ReminderStatus.QUEUED, _R.c.due_at <= now).order_by(_R.c.due_at, _R.c.id)
     due = due.limit(limit)
     if connection.dialect.name == "postgresql":
         due = due.with_for_update(skip_locked=True)
@@ -135,8 +137,8 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
     if not ids:
         return []
     ids = list(connection.execute(
-        update(_R).where(_R.c.id.in_(ids), _R.c.status == "queued")
-        .values(status="sending", claimed_by=worker, claimed_at=now).returning(_R.c.id)).scalars())
+        update(_R).where(_R.c.id.in_(ids), _R.c.status == ReminderStatus.QUEUED)
+        .values(status=ReminderStatus.SENDING, claimed_by=worker, claimed_at=now).returning(_R.c.id)).scalars())
     if not ids:
         return []
     rows = connection.execute(
@@ -154,7 +156,7 @@ def renew_claim(*, connection: Connection, reminder_id: int, worker: str, now: d
     A batch can outlast the lease (a slow send rate, a long 429 pause); a claim another worker
     has meanwhile given up on must not be sent after all.
     """
-    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == "sending",
+    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == ReminderStatus.SENDING,
                                                _R.c.claimed_by == worker)
                               .values(claimed_at=now, attempted_at=now)).rowcount == 1
 
@@ -164,23 +166,26 @@ def finish(*, connection: Connection, reminder_id: int, status: str, now: dateti
     """Record how a claimed reminder ended; False when it was no longer claimed (by `worker`, when given):
     nothing is written then."""
     values: dict = {"status": status, "detail": detail}
-    if status == "sent":
+    if status == ReminderStatus.SENT:
         values.update(sent_at=now, message_id=message_id)
-    claimed = (_R.c.status == "sending",) if worker is None else (_R.c.status == "sending", _R.c.claimed_by == worker)
+    claimed = [_R.c.status == ReminderStatus.SENDING]
+    if worker is not None:
+        claimed.append(_R.c.claimed_by == worker)
     return connection.execute(update(_R).where(_R.c.id == reminder_id, *claimed).values(**values)).rowcount == 1
 
 
 def release(*, connection: Connection, reminder_ids: Sequence[int]) -> None:
     """Put claimed reminders back in the queue unsent (Telegram asked us to wait, or we are stopping)."""
     if reminder_ids:
-        connection.execute(update(_R).where(_R.c.id.in_(list(reminder_ids)), _R.c.status == "sending")
-                           .values(status="queued", claimed_by=None, claimed_at=None, attempted_at=None))
+        connection.execute(update(_R).where(_R.c.id.in_(list(reminder_ids)), _R.c.status == ReminderStatus.SENDING)
+                           .values(status=ReminderStatus.QUEUED, claimed_by=None, claimed_at=None, attempted_at=None))
 
 
 def skip_queued(*, connection: Connection, participant_id: int, detail: str) -> int:
     """Stop every queued reminder of a participant (they blocked the bot, say)."""
-    return connection.execute(update(_R).where(_R.c.participant_id == participant_id, _R.c.status == "queued")
-                              .values(status="skipped", detail=detail)).rowcount
+    return connection.execute(update(_R).where(
+        _R.c.participant_id == participant_id, _R.c.status == ReminderStatus.QUEUED)
+        .values(status=ReminderStatus.SKIPPED, detail=detail)).rowcount
 
 
 def get(*, connection: Connection, reminder_id: int) -> Reminder | None:
@@ -200,12 +205,12 @@ def snooze(*, connection: Connection, participant_id: int, local_date: date, due
     if existing == "sending":
         return  # the snoozed reminder is going out this moment; it is the one they asked for
     if existing is not None:
-        connection.execute(update(_R).where(*key, _R.c.status != "sending").values(
-            status="queued", due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
+        connection.execute(update(_R).where(*key, _R.c.status != ReminderStatus.SENDING).values(
+            status=ReminderStatus.QUEUED, due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
             attempted_at=None, sent_at=None, message_id=None))
     else:
         queue(connection=connection, rows=[{"participant_id": participant_id, "kind": SNOOZED_SESSION,
-                                            "local_date": local_date, "due_at": due_at, "status": "queued",
+                                            "local_date": local_date, "due_at": due_at, "status": ReminderStatus.QUEUED,
                                             "created_at": now}])
 
 

@@ -22,6 +22,7 @@ import pytest
 from coach.bot.reminder_sender import process_worker_name
 from sqlalchemy import func, select, update
 
+from coach.bot.reminder_sender import process_worker_name
 from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.store.db import make_engine

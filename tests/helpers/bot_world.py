@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlmodel import select
 from telegram.ext import Application
 
+from coach.bot.reminder_sender import DispatchReport
 from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import FrozenClock
 from coach.devtools.emulator.runner import EmulatorThread

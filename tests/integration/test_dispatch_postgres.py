@@ -44,6 +44,7 @@ from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from sqlalchemy import func, insert, select
 from telegram import Bot
 
+from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from coach.core.clock import FrozenClock
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.services.plumbing.context import UseCaseContext

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from coach.domain import sessions as domain
 from coach.domain.schedule import format_hhmm
+from coach.domain.states import ReminderKind
 from coach.domain.symptoms import MAX_BACKFILL_DAYS, ParseFailure, format_day
 from coach.services import texts
 from coach.services.plumbing.context import UseCaseContext
@@ -17,7 +18,7 @@ from coach.store import reminders as reminder_store
 from coach.store import sessions as store
 from coach.store.models import Participant, SessionLog
 
-SESSION_KINDS = ("session", reminder_store.SNOOZED_SESSION)
+SESSION_KINDS = (ReminderKind.SESSION, ReminderKind.SESSION_SNOOZE)
 SNOOZE = timedelta(minutes=30)
 ACTIONS = {"d": "done", "p": "partly", "s": "skipped"}
 # Pain during a session at or above this gets a word of care with the confirmation.

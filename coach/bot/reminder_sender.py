@@ -17,18 +17,12 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from coach.bot.keyboards import markup_for
 from coach.bot.outbound import Outbound, retry_seconds
 from coach.core.metrics import Metrics
-from coach.domain.schedule import follow_up_on
+from coach.domain.states import ReminderStatus
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Reply
 from coach.services.plumbing.runner import UseCaseRunner
-from coach.services.reminders import wording as reminder_texts
-from coach.services.review import weekly as weekly_review
-from coach.services.safety.training_hold import open_flags_note, training_hold
-from coach.services.training import programs
-from coach.store import checkins as checkin_store
-from coach.store import participants as participant_store
+from coach.services.reminders import due
 from coach.store import reminders as store
-from coach.store import sessions as session_store
 from coach.store.reminders import DueReminder
 
 log = logging.getLogger(__name__)
@@ -38,8 +32,6 @@ DEFAULT_CLAIM_LEASE = timedelta(minutes=2)
 # renewed until its turn, and must not outlast the lease while its worker is alive and well.
 BATCH_SECONDS = 30
 LOST_CLAIM = "claim lost"
-# A check-in reminder that went out late (after a restart, say) gets no follow-up hard on its heels.
-FOLLOW_UP_NOT_BEFORE = timedelta(minutes=30)
 
 
 def process_worker_name(pid: int | None = None) -> str:
@@ -122,7 +114,7 @@ class Dispatcher:
                 await self._one(reminder, report)
             except Exception as exc:  # noqa: BLE001 - one reminder's bug must not strand the rest of the batch
                 log.exception("reminder %s (%s) could not be handled", reminder.id, reminder.kind)
-                await self._finish(reminder, "failed", detail=f"error: {type(exc).__name__}"[:64])
+                await self._finish(reminder, ReminderStatus.FAILED, detail=f"error: {type(exc).__name__}"[:64])
                 report.failed += 1
         self.chat_gap.forget_old_chats()
         return report
@@ -150,7 +142,7 @@ class Dispatcher:
         if reason == LOST_CLAIM:
             return  # another worker gave up on this claim; what happens to it is recorded there
         if reply is None:
-            await self._finish(reminder, "skipped", detail=reason)
+            await self._finish(reminder, ReminderStatus.SKIPPED, detail=reason)
             report.skipped += 1
             return
         await self.chat_gap.wait_turn(reminder.chat_id)
@@ -188,16 +180,16 @@ class Dispatcher:
             report.failed += 1
         except TimedOut:
             # Telegram may or may not have delivered it, and has no idempotency key: never resend.
-            await self._finish(reminder, "uncertain", detail="timed out")
+            await self._finish(reminder, ReminderStatus.UNCERTAIN, detail="timed out")
             report.uncertain += 1
         except BadRequest as exc:
-            await self._finish(reminder, "failed", detail=f"bad request: {exc.message[:40]}")
+            await self._finish(reminder, ReminderStatus.FAILED, detail=f"bad request: {exc.message[:40]}")
             report.failed += 1
         except NetworkError:
-            await self._finish(reminder, "uncertain", detail="network error")
+            await self._finish(reminder, ReminderStatus.UNCERTAIN, detail="network error")
             report.uncertain += 1
         except TelegramError as exc:
-            await self._finish(reminder, "failed", detail=type(exc).__name__)
+            await self._finish(reminder, ReminderStatus.FAILED, detail=type(exc).__name__)
             report.failed += 1
         else:
             await self.runner.run_async(lambda ctx: self._sent(ctx, reminder, message.message_id))
@@ -214,58 +206,23 @@ class Dispatcher:
             log.warning("reminder %s: chart not sent (%s); sending the text", reminder.id, type(exc).__name__)
 
     def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[Reply | None, str | None]:
-        """The reminder to send, or None and why it is not sent after all."""
+        """The reminder to send, or None and why not: the claim first, then the use case's rules."""
         if not store.renew_claim(connection=ctx.connection, reminder_id=reminder.id, worker=self.worker,
                                  now=ctx.now):
             return None, LOST_CLAIM
-        if reminder.status != "active":
-            return None, f"participant {reminder.status}"
-        if reminder.paused_until is not None and reminder.paused_until > ctx.now:
-            return None, "paused"
-        who, day = reminder.participant_id, reminder.local_date
-        if reminder.kind in ("checkin", "checkin_followup"):
-            if checkin_store.has_checked_in(connection=ctx.connection, participant_id=who, local_date=day):
-                return None, "already checked in"
-            if reminder.kind == "checkin":
-                return reminder_texts.checkin_reminder(reminder.first_name), None
-            return reminder_texts.checkin_follow_up(reminder.first_name), None
-        if reminder.kind in ("session", store.SNOOZED_SESSION):
-            hold = training_hold(ctx.session, participant_id=who, clearance_required=reminder.clearance_required,
-                                 cleared_at=reminder.cleared_at)
-            if hold is not None:
-                return None, hold
-            if session_store.get_log(session=ctx.session, participant_id=who, local_date=day) is not None:
-                return None, "session already logged"
-            program = programs.current(ctx.session, who)[1]
-            return reminder_texts.session_reminder(reminder.first_name, who, reminder.id, program,
-                                                   snoozed=reminder.kind == store.SNOOZED_SESSION,
-                                                   safety_note=open_flags_note(ctx.session, participant_id=who)), None
-        if reminder.kind == "review":
-            return weekly_review.weekly_reply(ctx, who, day)
-        return None, f"unknown kind {reminder.kind}"
+        return due.decide(ctx, reminder)
 
     def _sent(self, ctx: UseCaseContext, reminder: DueReminder, message_id: int) -> None:
-        if not store.finish(connection=ctx.connection, reminder_id=reminder.id, status="sent", now=ctx.now,
-                            message_id=message_id, worker=self.worker):
+        if not store.finish(connection=ctx.connection, reminder_id=reminder.id, status=ReminderStatus.SENT,
+                            now=ctx.now, message_id=message_id, worker=self.worker):
             log.warning("reminder %s was sent after its claim was given up", reminder.id)
             return
-        if reminder.kind == "review":
-            weekly_review.review_sent(ctx, reminder.participant_id, reminder.local_date, message_id)
-        if reminder.kind == "checkin" and reminder.checkin_time is not None:
-            # The one gentle follow-up exists only for a check-in reminder that went out.
-            follow_up = follow_up_on(reminder.local_date, zone=reminder.timezone, checkin_time=reminder.checkin_time)
-            if follow_up is not None and follow_up.due_at > ctx.now + FOLLOW_UP_NOT_BEFORE:
-                store.queue(connection=ctx.connection, rows=[{
-                    "participant_id": reminder.participant_id, "kind": follow_up.kind,
-                    "local_date": follow_up.local_date, "due_at": follow_up.due_at, "status": "queued",
-                    "created_at": ctx.now}])
+        due.after_sent(ctx, reminder, message_id)
 
     def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:
-        store.finish(connection=ctx.connection, reminder_id=reminder.id, status="failed", now=ctx.now,
+        store.finish(connection=ctx.connection, reminder_id=reminder.id, status=ReminderStatus.FAILED, now=ctx.now,
                      detail="blocked by the participant", worker=self.worker)
-        participant_store.mark_inactive(connection=ctx.connection, participant_id=reminder.participant_id, now=ctx.now)
-        store.skip_queued(connection=ctx.connection, participant_id=reminder.participant_id,
-                          detail="participant blocked the bot")
+        due.after_blocked(ctx, reminder)
 
     async def _finish(self, reminder: DueReminder, status: str, *, detail: str | None = None,
                       message_id: int | None = None) -> None:
