@@ -62,7 +62,6 @@ from pathlib import Path
 from typing import TypeVar
 from zoneinfo import ZoneInfo
 
-from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from sqlalchemy import Engine, func, insert, select
 from telegram.ext import Application, ApplicationBuilder, ContextTypes
 

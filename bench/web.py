@@ -115,9 +115,7 @@ def measure(url: str, count: int, requests: int) -> dict:
     from coach.services.plumbing.runner import UseCaseRunner
     from coach.web.app import create_app
     from coach.web.ranking import _rank
-
-    async def no_telegram(notices):  # noqa: ANN001, ANN202 - nothing is changed in a read benchmark
-        return 0
+    from coach.web.tell import NoTelegram
 
     settings = load_settings(env_file=None, database_url=url, coach_admin_ids=str(ADMIN),
                              coach_web_secret="bench-secret-" + "Zx81-kq" * 5, coach_web_url="http://testserver")
@@ -128,7 +126,7 @@ def measure(url: str, count: int, requests: int) -> dict:
     runner.close()
     token = text.rsplit("&t=", 1)[1].strip()
     figures = {}
-    with TestClient(create_app(settings, engine=engine, clock=clock, teller=no_telegram)) as client:
+    with TestClient(create_app(settings, engine=engine, clock=clock, teller=NoTelegram())) as client:
         page = client.get(f"/login?a={ADMIN}&t={token}")
         csrf = page.text.split('name="csrf" value="')[1].split('"')[0]
         client.post("/login", data={"a": ADMIN, "t": token, "csrf": csrf})

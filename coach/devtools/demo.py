@@ -98,7 +98,8 @@ async def demo_dashboard(settings, *, engine, clock: FrozenClock, application): 
 
     runner = application.bot_data[RUNTIME_KEY].runner
     outcome = await runner.run_async(lambda ctx: dashboard_links.issue(ctx, DEMO_ADMIN, base_url=settings.web_url()))
-    app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(application.bot, owns_bot=False))
+    app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(
+        application.bot, owns_bot=False, outbound=application.bot_data[RUNTIME_KEY].outbound))
     server = uvicorn.Server(uvicorn.Config(app, host=settings.coach_web_host, port=settings.coach_web_port,
                                            access_log=False, log_level="warning"))
     return outcome.replies[0].text, server

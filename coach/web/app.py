@@ -55,6 +55,7 @@ def create_app(settings: Settings, *, engine: Engine, clock: Clock, teller: Tell
                                  reps_labels=REPS_LABELS, status_labels=STATUS_LABELS)
     runner = UseCaseRunner(engine, clock, default_timezone=settings.coach_default_timezone,
                            admin_ids=settings.coach_admin_ids)
+    teller.bind(runner, settings)
     board = Dashboard(settings=settings, runner=runner, ranking=RankingCache(runner),
                       signer=Signer(secret, lifetime=timedelta(hours=settings.coach_web_session_hours)),
                       teller=teller, templates=templates, secure_cookies=settings.web_url().startswith("https://"))

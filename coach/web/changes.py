@@ -12,7 +12,7 @@ from starlette.responses import Response
 
 from coach.services.admin import changes as admin_changes
 from coach.services.admin import flags as admin
-from coach.services.plumbing import gate
+from coach.services.plumbing import gate, outbox
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome
 from coach.store import audit as audit_store
@@ -30,6 +30,7 @@ class ActionResult:
     outcome: Outcome | None  # None: no such participant
     changed: bool
     participant_id: int | None = None
+    recorded: outbox.Recorded | None = None
 
 
 
@@ -41,6 +42,7 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
     """Run one admin use case for the participant of the URL, through the one admin guard; tell the participant
     once it is committed; show what happened."""
     tid = request.path_params["tid"]
+    worker = await board.teller.ready()
 
     def run(ctx: UseCaseContext) -> ActionResult:
         participant = pages.find_participant(ctx, tid)
@@ -49,8 +51,10 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
         before = audit_store.count_for(session=ctx.session, participant_id=participant.id)
         outcome = gate.for_admin(ctx, admin_session.admin_id,
                                  lambda ctx, admin_id: use_case(ctx, admin_id, participant), command="/dashboard")
+        # What the participant is told is stored with the change (the admin's own words are this page).
+        recorded = outbox.record(ctx, outcome, outbox.Target(None, None), worker=worker)
         return ActionResult(outcome, audit_store.count_for(session=ctx.session, participant_id=participant.id) > before,
-                            participant.id)
+                            participant.id, recorded)
 
     result = await board.runner.run_async(run)
     if result.outcome is None:
@@ -61,10 +65,12 @@ async def _change(board: Dashboard, request: Request, admin_session: AdminSessio
         return await participant_view(board, request, admin_session, csrf, None, status=400,
                                       message=("error", text or "Nothing was changed."))
     await board.ranking.update(result.participant_id)
-    failed = await board.teller(outcome.notices)
     shown = text.splitlines()[0] if text else "Saved."
-    if failed:
-        shown += " (The message to them could not be delivered just now.)"
+    if result.recorded is not None and result.recorded.rows:
+        if worker is None:
+            shown += " (Telegram cannot be reached just now; they will be told as soon as it can.)"
+        else:
+            await board.teller.send(result.recorded)
     return flash_and_go(board, request, path_to(request, "participant", tid=tid), "ok", shown)
 
 

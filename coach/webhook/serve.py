@@ -101,7 +101,8 @@ def _mount_dashboard(http_app: web.Application, settings: Settings, *, engine: E
     from coach.web.mount import mount
     from coach.web.tell import BotTeller
 
-    dashboard_app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(application.bot, owns_bot=False),
+    teller = BotTeller(application.bot, owns_bot=False, outbound=application.bot_data[RUNTIME_KEY].outbound)
+    dashboard_app = create_app(settings, engine=engine, clock=clock, teller=teller,
                                secret=settings.require_web_secret())
     mount(http_app, dashboard_app, prefix=DASHBOARD_PREFIX)
     return dashboard_app.state.dashboard

@@ -19,7 +19,6 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from coach.bot.reminder_sender import process_worker_name
 from sqlalchemy import func, select, update
 
 from coach.bot.reminder_sender import process_worker_name

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from coach.bot.reminder_sender import DispatchReport
 from sqlalchemy import Engine
 from sqlmodel import select
 from telegram.ext import Application

@@ -95,7 +95,8 @@ async def live(tmp_path) -> AsyncIterator[Live]:
     with EmulatorThread() as emulator:
         settings = web_settings(url, emulator.base_url, coach_web_url=f"http://127.0.0.1:{port}", coach_web_port=port)
         async with running_bot(settings, engine=engine, clock=clock) as application:
-            app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(application.bot, owns_bot=False))
+            app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(
+                application.bot, owns_bot=False, outbound=application.bot_data[RUNTIME_KEY].outbound))
             server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
                                                    access_log=False))
             serving = asyncio.create_task(server.serve())

@@ -40,7 +40,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from coach.bot.reminder_sender import Dispatcher, DispatchReport
 from sqlalchemy import func, insert, select
 from telegram import Bot
 

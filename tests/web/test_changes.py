@@ -8,7 +8,7 @@ from datetime import time
 import pytest
 from sqlalchemy import select
 
-from coach.store.models import AuditEntry, Participant, ProgramVersion, SafetyFlag, Schedule
+from coach.store.models import AuditEntry, OutboxMessage, Participant, ProgramVersion, SafetyFlag, Schedule
 from tests.helpers.web import ADMIN_ID, seed_four
 
 
@@ -186,7 +186,8 @@ def test_foot_cleared_needs_their_own_foot_wound_flag(web, seeded):
 
 
 def test_a_change_is_kept_when_telegram_cannot_be_reached(web, seeded):
-    """The participant could not be told just now: the change stands, and the page says so."""
+    """The participant could not be told just now: the change stands, the page says so, and the message waits in
+    the outbox for the bot's sweep."""
     from starlette.testclient import TestClient
 
     from coach.web.app import create_app
@@ -197,5 +198,7 @@ def test_a_change_is_kept_when_telegram_cannot_be_reached(web, seeded):
     with TestClient(create_app(web.settings, engine=web.engine, clock=web.clock, teller=teller)) as client:
         client.cookies.set("coach_dashboard", web.client.cookies.get("coach_dashboard"))
         page = client.post("/p/7201/pause", data={"csrf": web.csrf("/p/7201"), "days": "2"})
-        assert page.status_code == 200 and "could not be delivered just now" in page.text
+        assert page.status_code == 200 and "they will be told as soon as it can" in page.text
     assert [a["action"] for a in _rows(web, AuditEntry, participant_id=1)] == ["pause"]
+    [waiting] = [row for row in _rows(web, OutboxMessage) if row["kind"] == "notice"]
+    assert (waiting["status"], waiting["claimed_by"]) == ("queued", None)  # the bot's sweep sends it
