@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from coach.cli import main as coach_main
+from coach.cli.main import main as coach_main
 from coach.store.migrate import upgrade
 
 TOKEN = "123456789:" + "cli-edge-token-" + "x" * 21
