@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Callable
 from datetime import timedelta
@@ -96,6 +97,10 @@ def schedule_ticks(application: Application, engine: ReminderEngine, *, seconds:
     async def tick(_: ContextTypes.DEFAULT_TYPE) -> None:
         try:
             await engine.tick()
+        except asyncio.CancelledError:
+            # The shutdown cancelled a tick in progress (after waiting for it): what it had claimed goes back
+            # to the queue after the lease. Said in one line; APScheduler would print the cancellation's traceback.
+            log.info("reminder tick stopped by the shutdown")
         except Exception:  # a bad tick must not stop the next one; the error handler has no update
             log.exception("reminder tick failed")
 

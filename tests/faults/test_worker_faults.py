@@ -117,6 +117,7 @@ def _refused_posts(cluster: Cluster) -> int:
                if any(status != 200 for status in entry["statuses"]))
 
 
+@pytest.mark.serial  # it stops the PostgreSQL server that every other test's database lives on
 def test_the_database_restarting_during_handling_loses_no_message(cluster):
     """PostgreSQL goes down while 300 check-ins are being delivered and handled, and comes back: posts that
     could not be stored got a 503 and were delivered again, handling that failed was tried again, and the
