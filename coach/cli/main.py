@@ -10,6 +10,12 @@ import sys
 from coach.core.config import ConfigError, Settings, load_settings
 
 
+def database_url(value: str) -> str:
+    """--database takes a URL, or a SQLite file's path as the demo prints it (coach-demo.db)."""
+    if "://" in value:
+        return value
+    return "sqlite:///" + value
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="coach", description="A gentle strength-training coach on Telegram.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -19,11 +25,11 @@ def main(argv: list[str] | None = None) -> int:
                      help="serve Telegram's updates on COACH_WEBHOOK_HOST:PORT/PATH (needs COACH_WEBHOOK_SECRET); "
                           "any number of workers can share one PostgreSQL database")
     demo = commands.add_parser("demo", help="a participant onboards and checks in, against the local emulator")
-    demo.add_argument("--database", default="sqlite:///coach-demo.db",
+    demo.add_argument("--database", default="sqlite:///coach-demo.db", type=database_url,
                       help="database for the demo (default: a fresh coach-demo.db here)")
     demo.add_argument("--web", action="store_true",
                       help="after the week, keep the dashboard open on the demo's data and print a sign-in link")
-    commands.add_parser("web", help="serve the care team's web dashboard (COACH_WEB_HOST:PORT) over the database")
+    web = commands.add_parser("web", help="serve the care team's web dashboard (COACH_WEB_HOST:PORT) over the database")
     review = commands.add_parser("review", help="a participant's weekly review, printed (nothing is sent)")
     who = review.add_mutually_exclusive_group(required=True)
     who.add_argument("--user", type=int, metavar="TELEGRAM_ID", help="the participant's Telegram id")
@@ -37,9 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--user", type=int, required=True, metavar="TELEGRAM_ID", help="the participant's Telegram id")
     export.add_argument("--out", default=".", metavar="DIR", help="where to write the files (default: here)")
     export.add_argument("--fhir", action="store_true", help="also write the FHIR R4 bundle (JSON) for clinic systems")
-    for command in (migrate, run, review, export):
-        command.add_argument("--database", metavar="URL",
-                             help="sqlite:///path.db or postgresql://… (default: DATABASE_URL, else sqlite:///coach.db)")
+    for command in (migrate, run, web, review, export):
+        command.add_argument("--database", metavar="URL", type=database_url,
+                             help="sqlite:///path.db, postgresql://… or a SQLite file's path (default: DATABASE_URL, "
+                                  "else sqlite:///coach.db)")
     args = parser.parse_args(argv)
     try:
         overrides = {"database_url": args.database} if getattr(args, "database", None) else {}
@@ -54,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "web":
             from coach.web.serve import run_web
 
-            return run_web(load_settings())
+            return run_web(load_settings(**overrides))
         if args.command == "review":
             from coach.cli.review import run_review
 

@@ -32,8 +32,8 @@ def save_demo_files(engine: Engine, *, database_url: str, telegram_id: int, toda
     pdf.write_bytes(files.pdf.content)
     return [f"Her weekly chart: {chart}", f"The summary for her clinician: {pdf}",
             "Try next:",
-            f"  coach review --user {telegram_id} --week {_iso_week(today - timedelta(days=1))}   "
-            "(with DATABASE_URL=" + database_url + ")",
+            f"  coach review --database {database.name} --user {telegram_id} "
+            f"--week {_iso_week(today - timedelta(days=1))}",
             f"  coach export --database {database.name} --user {telegram_id} --fhir"]
 
 

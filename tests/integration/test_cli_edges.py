@@ -62,6 +62,15 @@ def test_migrate_takes_database_and_then_review_reads_it(tmp_path, capsys):
     assert capsys.readouterr().err.strip() == "coach: no participant has the Telegram id 1."
 
 
+def test_database_also_takes_a_sqlite_files_path_as_the_demo_prints_it(tmp_path, capsys, monkeypatch):
+    """`--database coach-demo.db` (the demo's "Try next" lines) is that file, not an error about URLs."""
+    monkeypatch.chdir(tmp_path)
+    assert coach_main(["migrate", "--database", "coach-demo.db"]) == 0
+    assert (tmp_path / "coach-demo.db").is_file()
+    assert coach_main(["review", "--all", "--database", "coach-demo.db"]) == 0
+    assert "URL" not in capsys.readouterr().err
+
+
 def _coach_run(tmp_path: Path, **env: str) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-m", "coach", "run"], cwd=tmp_path, text=True,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
