@@ -19,7 +19,8 @@ from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participan
 from coach.services import texts
 from tests.helpers.cluster import Cluster, now, wait_until
 
-pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300)]
+# Killed workers and a restarted PostgreSQL server: these run in the serial phase, alone.
+pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300), pytest.mark.serial]
 FIRST_CHAT = 700_000
 CHECKIN = "p4 n2 t3 b1"
 
@@ -117,7 +118,6 @@ def _refused_posts(cluster: Cluster) -> int:
                if any(status != 200 for status in entry["statuses"]))
 
 
-@pytest.mark.serial  # it stops the PostgreSQL server that every other test's database lives on
 def test_the_database_restarting_during_handling_loses_no_message(cluster):
     """PostgreSQL goes down while 300 check-ins are being delivered and handled, and comes back: posts that
     could not be stored got a 503 and were delivered again, handling that failed was tried again, and the
