@@ -120,7 +120,7 @@ async def echo_rate(urls: dict, items: list[dict], warmup: list[dict]) -> float:
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--messages", type=int, default=3000, help="one check-in per participant")
-    parser.add_argument("--rounds", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=5,
                         help="echo and coach alternate this many times; the best of each is kept")
     args = parser.parse_args()
     users = [500_000 + i for i in range(args.messages)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 from datetime import timedelta
 
@@ -109,6 +110,9 @@ def register_handlers(application: Application) -> None:
     }
     # New messages only: an edited message is not a second check-in (see edited_message below).
     private = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+    # Plain text first: it is most of what arrives, and no command can match it (a command is a message whose first
+    # entity is a bot command, which this filter excludes), so it need not be tried against every command.
+    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))
     for name, callback in commands.items():
         application.add_handler(CommandHandler(name, callback, filters=private))
     admin_commands = {
@@ -122,7 +126,6 @@ def register_handlers(application: Application) -> None:
     application.add_handler(MessageHandler(private & filters.Regex(admin.TAPPABLE), admin.tapped_command))
     # After every known command: anything else that starts with "/" is an unknown command.
     application.add_handler(MessageHandler(private & filters.COMMAND, participant.unknown_command))
-    application.add_handler(MessageHandler(private & filters.TEXT & ~filters.COMMAND, participant.text_message))
     application.add_handler(MessageHandler(private & filters.LOCATION, participant.location_message))
     # Photos, voice notes, stickers…: captions are still read for red flags, then a pointer to text.
     application.add_handler(MessageHandler(private, participant.other_message))
@@ -165,7 +168,10 @@ async def _post_shutdown(application: Application) -> None:
 async def _post_init(application: Application) -> None:
     # Off the event loop and not awaited: the bot answers at once, and the first free-text message finds the
     # understanding pipeline loaded.
-    asyncio.get_running_loop().run_in_executor(None, understanding.warm_up)
+    warming = asyncio.get_running_loop().run_in_executor(None, understanding.warm_up)
+    # Then what lives as long as the process (modules, lexicons, the language pipeline, compiled statements) is
+    # set aside from the garbage collector, which otherwise walks all of it again at every full collection.
+    warming.add_done_callback(lambda _: gc.freeze())
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
     except Exception as exc:  # noqa: BLE001 - the command menu is a convenience: the bot runs on without it

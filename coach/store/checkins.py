@@ -14,6 +14,7 @@ from sqlmodel import Session, select
 from coach.domain.states import DraftStatus
 from coach.domain.symptoms import ITEMS
 from coach.store.db import insert_ignoring_duplicates
+from coach.store.hot import HotStatement
 from coach.store.models import CheckIn, CheckInDraft, CheckInRevision, Note
 
 
@@ -48,9 +49,12 @@ _EXISTING = sa_select(_CHECKINS).where(_CHECKINS.c.participant_id == bindparam("
                                        _CHECKINS.c.local_date == bindparam("local_date"))
 _INSERT_IF_NEW = {name: stmt.returning(_CHECKINS.c.id) for name, stmt in
                   insert_ignoring_duplicates(_CHECKINS, ["participant_id", "local_date"]).items()}
+_INSERT_IF_NEW_HOT = HotStatement(_INSERT_IF_NEW["sqlite"], elsewhere=_INSERT_IF_NEW["postgresql"], column_keys=(
+    "participant_id", "local_date", *ITEMS, "note", "foot_problem", "source", "recorded_at"))
 _INSERT_REVISION = sa_insert(_REVISIONS)
 _REPLACE_CHECKIN = sa_update(_CHECKINS).where(_CHECKINS.c.id == bindparam("checkin_id"))
-_INSERT_NOTE = sa_insert(_NOTES)
+_INSERT_NOTE = HotStatement(sa_insert(_NOTES).returning(_NOTES.c.id), column_keys=(
+    "participant_id", "checkin_id", "local_date", "text", "created_at"))
 
 
 def save_checkin(
@@ -69,7 +73,7 @@ def save_checkin(
               "source": source, "recorded_at": now}
     key = {"participant_id": participant_id, "local_date": local_date}
     # Usually the first entry of the day: one statement that inserts unless the day is taken.
-    checkin_id = connection.execute(_INSERT_IF_NEW[connection.dialect.name], {**key, **values}).scalar()
+    checkin_id = _INSERT_IF_NEW_HOT.insert(connection, {**key, **values})
     existing = None
     if checkin_id is None:
         existing = connection.execute(_EXISTING, key).mappings().one()
@@ -78,8 +82,8 @@ def save_checkin(
         connection.execute(_INSERT_REVISION, {"checkin_id": checkin_id, "replaced_at": now, **kept})
         connection.execute(_REPLACE_CHECKIN, {"checkin_id": checkin_id, **values})
     if note:
-        connection.execute(_INSERT_NOTE, {"participant_id": participant_id, "checkin_id": checkin_id,
-                                       "local_date": local_date, "text": note, "created_at": now})
+        _INSERT_NOTE.insert(connection, {"participant_id": participant_id, "checkin_id": checkin_id,
+                                         "local_date": local_date, "text": note, "created_at": now})
     stored = StoredCheckIn(id=checkin_id, local_date=local_date, note=note, foot_problem=foot_problem,
                            **{name: scores[name] for name in ITEMS})
     return SavedCheckIn(checkin=stored, replaced=existing is not None)

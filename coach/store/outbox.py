@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
 from sqlalchemy.orm import aliased
 
+from coach.store.hot import HotStatement
 from coach.store.models import OutboxMessage, SendGate
 
 _O = OutboxMessage.__table__
@@ -40,17 +41,37 @@ class Finished:
 
 
 _INSERT = insert(_O)
+# The usual reply is one row (see store/hot.py).
+_INSERT_ONE = HotStatement(insert(_O).returning(_O.c.id), column_keys=(
+    "chat_id", "about_chat_id", "kind", "body", "media", "status", "claimed_by", "claimed_at", "attempted_at",
+    "created_at"))
 _INSERT_RETURNING = insert(_O).returning(_O.c.id, sort_by_parameter_order=True)
 _PAUSED_UNTIL = select(_G.c.paused_until).where(_G.c.id == GATE_ID)
-_CHAT_BUSY = (select(_O.c.id).where(_O.c.chat_id.in_(bindparam("chats", expanding=True)),
-                                    _O.c.status.in_(OPEN_STATUSES),
-                                    or_(_O.c.claimed_by.is_(None), _O.c.claimed_by != bindparam("worker")))
-              .limit(1))
 
 
-def others_unsent(*, connection: Connection, chat_ids: Sequence[int], worker: str) -> bool:
-    """Whether any of these chats has a message still unsent that is not this worker's (its order comes first)."""
-    return connection.execute(_CHAT_BUSY, {"chats": list(chat_ids), "worker": worker}).first() is not None
+def _open_elsewhere(chat: object) -> object:
+    return (select(_O.c.id).where(chat, or_(*(_O.c.status == status for status in OPEN_STATUSES)),
+                                  or_(_O.c.claimed_by.is_(None), _O.c.claimed_by != bindparam("worker")))
+            .exists())
+
+
+# Every reply asks both before its rows are stored, so one statement answers both; the usual reply goes to one
+# chat, which is on every check-in's path (see store/hot.py).
+_FREE_TO_SEND_ONE = HotStatement(select(_PAUSED_UNTIL.scalar_subquery(),
+                                        _open_elsewhere(_O.c.chat_id == bindparam("chat"))))
+_FREE_TO_SEND_MANY = select(_PAUSED_UNTIL.scalar_subquery(),
+                            _open_elsewhere(_O.c.chat_id.in_(bindparam("chats", expanding=True))))
+
+
+def free_to_send(*, connection: Connection, chat_ids: set[int], worker: str, wall: float) -> bool:
+    """No pause in force at `wall`, and no message to these chats still unsent in another worker's hands (or in
+    nobody's): messages stored now may be sent at once, in order."""
+    if len(chat_ids) == 1:
+        row = _FREE_TO_SEND_ONE.first(connection, {"chat": next(iter(chat_ids)), "worker": worker})
+    else:
+        row = connection.execute(_FREE_TO_SEND_MANY, {"chats": list(chat_ids), "worker": worker}).one()
+    paused, busy = row
+    return (paused or 0.0) <= wall and not busy
 
 
 def add(*, connection: Connection, rows: Sequence[dict], worker: str | None, now: datetime,
@@ -63,7 +84,7 @@ def add(*, connection: Connection, rows: Sequence[dict], worker: str | None, now
     values = [{"about_chat_id": None, "media": None, **row, "status": status, "claimed_by": worker,
                "claimed_at": now if worker else None, "attempted_at": attempted, "created_at": now} for row in rows]
     if len(values) == 1:
-        return [connection.execute(_INSERT, values[0]).inserted_primary_key[0]]
+        return [_INSERT_ONE.insert(connection, values[0])]
     result = connection.execute(_INSERT_RETURNING, values)
     return [row[0] for row in result]
 

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, bindparam, update
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, delete, select
 
+from coach.store.hot import HotStatement
 from coach.store.models import Consent, Participant, Schedule, ScreeningAnswer
 
 # Every update starts with this lookup: built once so its compiled form and cache key are reused.
@@ -35,12 +36,12 @@ class ParticipantView:
 
 
 _PARTICIPANTS = Participant.__table__
-_VIEW_BY_TELEGRAM_ID = sa_select(*(_PARTICIPANTS.c[name] for name in ParticipantView.__dataclass_fields__)).where(
-    _PARTICIPANTS.c.telegram_id == bindparam("telegram_id"))
+_VIEW_BY_TELEGRAM_ID = HotStatement(sa_select(*(_PARTICIPANTS.c[name] for name in ParticipantView.__dataclass_fields__))
+                                    .where(_PARTICIPANTS.c.telegram_id == bindparam("telegram_id")))
 
 
 def get_view_by_telegram_id(*, connection: Connection, telegram_id: int) -> ParticipantView | None:
-    row = connection.execute(_VIEW_BY_TELEGRAM_ID, {"telegram_id": telegram_id}).first()
+    row = _VIEW_BY_TELEGRAM_ID.first(connection, {"telegram_id": telegram_id})
     return ParticipantView(*row) if row is not None else None
 
 

@@ -180,11 +180,14 @@ def test_a_worker_killed_half_way_through_500_notices_sends_each_once(cluster: C
 def test_three_workers_share_one_send_rate_and_one_pause(cluster: Cluster):
     """At 25 a second the emulator never sees more than 25 sends in any second, whichever worker sends; a 429
     to one worker pauses all three."""
-    participants = seed_participants(cluster.engine, list(range(FIRST_CHAT, FIRST_CHAT + 300)),
-                                     now=now() - timedelta(days=7))
-    queue_checkin_reminders(cluster.engine, list(participants.values()), due_at=now() - timedelta(seconds=5),
-                            now=now())
+    participants = list(seed_participants(cluster.engine, list(range(FIRST_CHAT, FIRST_CHAT + 300)),
+                                          now=now() - timedelta(days=7)).values())
     cluster.start(3, COACH_SEND_RATE="25")
+    # Due twice as fast as the rate allows, spread over six seconds as real reminders fall due: every worker's
+    # ticks find some due (all at once, the first tick would claim a whole batch and leave the others idle).
+    for index in range(0, 300, 20):
+        queue_checkin_reminders(cluster.engine, participants[index:index + 20], now=now(),
+                                due_at=now() + timedelta(seconds=0.4 * index / 20))
     wait_until(lambda: len(cluster.emulator.client.messages()) >= 100, timeout=60, what="100 reminders out",
                cluster=cluster)
     cluster.emulator.client.rate_limit(retry_after=3, times=1)

@@ -91,8 +91,8 @@ def record(ctx: UseCaseContext, outcome: Outcome, target: Target, *, worker: str
     # still in another worker's hands, the rows are stored as being sent, and the send follows the commit at once.
     # (A worker dying in that instant leaves them "uncertain", as one dying mid-send would; rows held back by a
     # pause or by a chat's order are stored unbegun, and a dead worker's are sent by the sweep.)
-    begun = worker is not None and store.paused_until(connection=ctx.connection) <= time.time() and \
-        not store.others_unsent(connection=ctx.connection, chat_ids={row["chat_id"] for row in rows}, worker=worker)
+    begun = worker is not None and store.free_to_send(connection=ctx.connection, worker=worker, wall=time.time(),
+                                                      chat_ids={row["chat_id"] for row in rows})
     ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now, begun=begun)
     return Recorded([OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"))
                      for row_id, row in zip(ids, rows, strict=True)], outcome.toast, begun)

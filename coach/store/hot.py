@@ -1,0 +1,71 @@
+"""The everyday check-in's few statements, run on SQLite's own cursor.
+
+Around each statement SQLAlchemy spends some 40 µs of Python (an execution context, a result object): on a local
+SQLite file that is four times what the statement itself takes, and a typed check-in runs four of them on the
+event loop (measured with bench/inbound.py). These statements are still written with SQLAlchemy Core, compiled
+once per dialect, and given the same bind conversions (dates, UTC datetimes) as any other statement; only the
+execution skips the wrapper. On PostgreSQL, where a network round trip dwarfs those microseconds and use cases run
+on threads, they go through SQLAlchemy as usual.
+
+Errors come out as SQLAlchemy's own (OperationalError for "database is locked", IntegrityError…), so the use-case
+runner retries them exactly as it retries any other statement.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy import Connection
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import ClauseElement
+
+
+class HotStatement:
+    """A Core statement that runs straight on the SQLite driver; `rows()`/`first()`/`lastrowid()` as needed."""
+
+    def __init__(self, statement: ClauseElement, *, column_keys: tuple[str, ...] | None = None,
+                 elsewhere: ClauseElement | None = None):
+        self.statement = statement
+        self.elsewhere = statement if elsewhere is None else elsewhere  # what other dialects run (a PostgreSQL upsert)
+        self.column_keys = column_keys  # an INSERT's columns (the keys its parameters will always have)
+        self._sqlite: tuple[str, tuple[str, ...], Callable[[Mapping[str, Any]], dict[str, Any]],
+                            dict[str, Callable[[Any], Any]]] | None = None
+
+    def _prepared(self, connection: Connection):  # noqa: ANN202 - the compiled form, built on first use
+        if self._sqlite is None:
+            dialect = connection.dialect
+            compiled = self.statement.compile(dialect=dialect, column_keys=self.column_keys)
+            if "POSTCOMPILE" in compiled.string:
+                raise ValueError("a hot statement cannot hold an expanding IN: write the values out")
+            processors = {}
+            for name in compiled.positiontup:
+                processor = compiled.binds[name].type.dialect_impl(dialect).bind_processor(dialect)
+                if processor is not None:
+                    processors[name] = processor
+            self._sqlite = (compiled.string, tuple(compiled.positiontup), compiled.construct_params, processors)
+        return self._sqlite
+
+    def _execute(self, connection: Connection, params: Mapping[str, Any]):  # noqa: ANN202 - a DB-API cursor
+        sql, order, construct, processors = self._prepared(connection)
+        values = construct(params)
+        args = [processors[name](values[name]) if name in processors else values[name] for name in order]
+        driver = connection.connection.driver_connection
+        try:
+            return driver.execute(sql, args)
+        except connection.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
+                                      hide_parameters=True, dialect=connection.dialect) from exc
+
+    def first(self, connection: Connection, params: Mapping[str, Any]) -> tuple | None:
+        if connection.dialect.name != "sqlite":
+            row = connection.execute(self.elsewhere, params).first()
+            return tuple(row) if row is not None else None
+        return self._execute(connection, params).fetchone()
+
+    def insert(self, connection: Connection, params: Mapping[str, Any]) -> int | None:
+        """Run an INSERT; the new row's id (None when ON CONFLICT DO NOTHING inserted nothing)."""
+        if connection.dialect.name != "sqlite":
+            return connection.execute(self.elsewhere, params).scalar()
+        row = self._execute(connection, params).fetchone()
+        return row[0] if row is not None else None
