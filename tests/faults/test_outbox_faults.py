@@ -29,9 +29,10 @@ from coach.store.migrate import upgrade
 from coach.store.models import AuditEntry, CheckIn, OutboxMessage, SendGate
 from tests.helpers.cluster import TOKEN, Cluster, now, wait_until
 
-# Killed workers, paused sends and per-second counts: timing that a loaded neighbour would blur, so these run
-# in the serial phase, alone.
-pytestmark = [pytest.mark.timeout(300), pytest.mark.serial]
+# Several processes each, killed and restarted: these run after the rest of the suite, two at a time (the
+# `faults` phase of ./dev test); the per-second count below runs alone (`serial`), as a loaded neighbour would
+# blur it.
+pytestmark = [pytest.mark.timeout(300), pytest.mark.faults]
 ADMINS = (90_001, 90_002)
 FIRST_CHAT = 800_000
 RED_FLAG_CHECKIN = "p4 n2 t3 b1 I fainted in the kitchen"
@@ -177,6 +178,7 @@ def test_a_worker_killed_half_way_through_500_notices_sends_each_once(cluster: C
 
 
 @pytest.mark.postgres
+@pytest.mark.serial
 def test_three_workers_share_one_send_rate_and_one_pause(cluster: Cluster):
     """At 25 a second the emulator never sees more than 25 sends in any second, whichever worker sends; a 429
     to one worker pauses all three."""

@@ -19,8 +19,9 @@ from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participan
 from coach.services import texts
 from tests.helpers.cluster import Cluster, now, wait_until
 
-# Killed workers and a restarted PostgreSQL server: these run in the serial phase, alone.
-pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300), pytest.mark.serial]
+# Killed workers: these run after the rest of the suite, two at a time (the `faults` phase of ./dev test); the
+# restarted PostgreSQL server runs alone (`serial`), as every other test needs that server up.
+pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300), pytest.mark.faults]
 FIRST_CHAT = 700_000
 CHECKIN = "p4 n2 t3 b1"
 
@@ -118,6 +119,7 @@ def _refused_posts(cluster: Cluster) -> int:
                if any(status != 200 for status in entry["statuses"]))
 
 
+@pytest.mark.serial
 def test_the_database_restarting_during_handling_loses_no_message(cluster):
     """PostgreSQL goes down while 300 check-ins are being delivered and handled, and comes back: posts that
     could not be stored got a 503 and were delivered again, handling that failed was tried again, and the
