@@ -90,11 +90,13 @@ def mark_planned(*, connection: Connection, plans: Iterable[tuple[int, date, dat
 
 
 def replan(*, connection: Connection, participant_id: int, now: datetime) -> int:
-    """After a schedule, zone or status change: drop the queued future reminders and plan afresh."""
-    # Only what the planner makes: a snooze or a follow-up was asked for (or earned) on its own.
+    """After a schedule, zone or status change: drop the future reminders not yet sent and plan afresh."""
+    # Only what the planner makes: a snooze or a follow-up was asked for (or earned) on its own. A future reminder
+    # is "skipped" only because the participant blocked the bot or was paused before it fell due: it goes too, or
+    # its row would keep the planner (which never queues a day twice) from bringing that day's reminder back.
     dropped = connection.execute(delete(_R).where(
-        _R.c.participant_id == participant_id, _R.c.status == ReminderStatus.QUEUED, _R.c.due_at > now,
-        _R.c.kind.in_(PLANNED_KINDS))).rowcount
+        _R.c.participant_id == participant_id, _R.c.status.in_((ReminderStatus.QUEUED, ReminderStatus.SKIPPED)),
+        _R.c.due_at > now, _R.c.kind.in_(PLANNED_KINDS))).rowcount
     connection.execute(update(_S).where(_S.c.participant_id == participant_id)
                        .values(planned_through=None, plan_again_at=None))
     return dropped

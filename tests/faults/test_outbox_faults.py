@@ -19,7 +19,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import func, select, update
+from sqlalchemy import func, insert, select, update
 
 from coach.bot.reminder_sender import process_worker_name
 from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participants
@@ -41,7 +41,10 @@ RED_FLAG_CHECKIN = "p4 n2 t3 b1 I fainted in the kitchen"
 def _pause_everyone(engine, seconds: float) -> None:
     """As a 429 to any worker would: nobody sends until then."""
     with engine.begin() as connection:
-        connection.execute(update(SendGate.__table__).values(paused_until=time.time() + seconds))
+        until = time.time() + seconds
+        # The gate's one row is made by a worker's first booking: a worker slow to start may not have made it yet.
+        if connection.execute(update(SendGate.__table__).values(paused_until=until)).rowcount == 0:
+            connection.execute(insert(SendGate.__table__).values(id=1, next_slot=0.0, paused_until=until))
 
 
 def _outbox(engine) -> list[tuple[int, int, str, str, str | None, str | None]]:

@@ -226,11 +226,6 @@ def test_start_after_blocking_the_bot_makes_them_active_and_planned_again(desk: 
     assert _queued(ann) == [("checkin", "Mon"), ("session", "Mon"), ("checkin", "Tue")]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "bug: /start after blocking the bot does not bring back the reminders already planned for today and "
-    "tomorrow. Blocking marks them 'skipped' (store.reminders.skip_queued); onboarding.start() calls replan(), "
-    "which deletes only *queued* rows, and the planner's insert ignores duplicates on (participant, kind, "
-    "local date), so the skipped rows keep those days' reminders from being queued again"))
 def test_start_after_blocking_brings_back_the_reminders_of_the_same_day(desk: Desk):
     """Blocked and back within the hour on Saturday: tonight's check-in reminder and Sunday's come again."""
     ann = desk.person(1014, "Ann")
