@@ -19,6 +19,7 @@ from coach.bot.runtime import runtime
 from coach.domain.safety import detect_red_flags
 from coach.services import texts
 from coach.services.free_text.messages import SAFETY_SCAN_LIMIT
+from coach.services.plumbing import gate
 
 log = logging.getLogger(__name__)
 
@@ -138,7 +139,8 @@ class FloodGuard:
             return
         # Admins are not limited: they are a few known people, and what they send includes safety
         # follow-up (/flags, /ack); dropping one of those mid-incident costs more than their volume can.
-        if update.effective_user is not None and update.effective_user.id in runtime(context).settings.coach_admin_ids:
+        if update.effective_user is not None and gate.is_admin_id(runtime(context).settings.coach_admin_ids,
+                                                                  update.effective_user.id):
             return
         if update.callback_query is not None:
             if self.limiter.allow_press(chat_id):

@@ -16,6 +16,8 @@ from enum import StrEnum
 
 from itsdangerous import BadSignature, URLSafeSerializer
 
+from coach.services.plumbing import gate
+
 SESSION_COOKIE = "coach_dashboard"
 FLASH_COOKIE = "coach_flash"
 
@@ -64,7 +66,7 @@ class Signer:
             return SessionProblem.INVALID
         if now - session.began > self.lifetime:
             return SessionProblem.EXPIRED
-        if session.admin_id not in admin_ids:
+        if not gate.is_admin_id(admin_ids, session.admin_id):
             return SessionProblem.NOT_ADMIN
         return session
 

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import pytest
-
 from coach.domain.states import OnboardingStep
 from coach.scheduler import planner
 from coach.services import texts

@@ -13,6 +13,7 @@ from enum import StrEnum
 from urllib.parse import urlencode
 
 from coach.services import texts
+from coach.services.plumbing import gate
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome
 from coach.store import dashboard_links as store
@@ -80,7 +81,7 @@ def peek(ctx: UseCaseContext, *, admin_id: int, token: str) -> Redeemed:
         return Redeemed.UNKNOWN
     if link.admin_telegram_id != admin_id:
         return Redeemed.OTHER_ADMIN
-    if link.admin_telegram_id not in ctx.admin_ids:
+    if not gate.is_admin(ctx, link.admin_telegram_id):
         return Redeemed.NOT_ADMIN
     if link.used_at is not None:
         return Redeemed.USED

@@ -33,7 +33,12 @@ AdminUseCase = Callable[[UseCaseContext, int], Outcome]
 
 def is_admin(ctx: UseCaseContext, telegram_id: int) -> bool:
     """The one admin check: an id in COACH_ADMIN_IDS, read again for every update."""
-    return telegram_id in ctx.admin_ids
+    return is_admin_id(ctx.admin_ids, telegram_id)
+
+
+def is_admin_id(admin_ids: tuple[int, ...], telegram_id: int | None) -> bool:
+    """The same check where no use case runs (the in-memory flood guard, the dashboard's session cookie)."""
+    return telegram_id is not None and telegram_id in admin_ids
 
 
 def for_admin(ctx: UseCaseContext, telegram_id: int, use_case: AdminUseCase, *, command: str) -> Outcome:
