@@ -29,9 +29,8 @@ from coach.store.migrate import upgrade
 from coach.store.models import AuditEntry, CheckIn, OutboxMessage, SendGate
 from tests.helpers.cluster import TOKEN, Cluster, now, wait_until
 
-# Several processes each, killed and restarted: these run after the rest of the suite, two at a time (the
-# `faults` phase of ./dev test); the per-second count below runs alone (`serial`), as a loaded neighbour would
-# blur it.
+# Several processes each, killed and restarted, with waits long enough for a busy machine; the per-second count
+# below runs alone (`serial`), as a loaded neighbour would blur it.
 pytestmark = [pytest.mark.timeout(300), pytest.mark.faults]
 ADMINS = (90_001, 90_002)
 FIRST_CHAT = 800_000

@@ -19,8 +19,8 @@ from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participan
 from coach.services import texts
 from tests.helpers.cluster import Cluster, now, wait_until
 
-# Killed workers: these run after the rest of the suite, two at a time (the `faults` phase of ./dev test); the
-# restarted PostgreSQL server runs alone (`serial`), as every other test needs that server up.
+# Killed workers, with waits long enough for a busy machine; the restarted PostgreSQL server runs alone
+# (`serial`), as every other test needs that server up.
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300), pytest.mark.faults]
 FIRST_CHAT = 700_000
 CHECKIN = "p4 n2 t3 b1"
