@@ -121,3 +121,27 @@ async def world(emulator, tmp_path) -> AsyncIterator[World]:
         yield World(emulator=emulator, engine=engine, clock=clock, application=application)
     engine.dispose()
     assert emulator.client.violations() == [], "the bot made calls the Bot API would reject"
+
+
+# The longest tests (several bot processes, thousands of sends, a browser, a simulated week): under xdist each
+# worker starts with its share of them, so they overlap with the thousands of short tests instead of leaving the
+# end of the run waiting on one worker. (pytest-xdist's worksteal hands each worker one contiguous block of the
+# collection to begin with, and steals from the ends of blocks.)
+LONGEST = ("tests/faults/", "tests/integration/test_dispatch_postgres.py", "tests/e2e/test_demo.py",
+           "tests/e2e/test_shutdown.py", "tests/web/test_browser.py")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    workers = getattr(config, "workerinput", {}).get("workercount", 1)
+    if workers < 2:
+        return
+    longest = [item for item in items if item.nodeid.startswith(LONGEST)]
+    rest = iter([item for item in items if not item.nodeid.startswith(LONGEST)])
+    block = -(-len(items) // workers)
+    ordered: list[pytest.Item] = []
+    for worker in range(workers):
+        share = longest[worker::workers]
+        ordered += share
+        ordered += [item for _, item in zip(range(block - len(share)), rest, strict=False)]
+    ordered += list(rest)
+    items[:] = ordered
