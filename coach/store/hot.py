@@ -22,7 +22,9 @@ from sqlalchemy.sql import ClauseElement
 
 
 class HotStatement:
-    """A Core statement that runs straight on the SQLite driver; `rows()`/`first()`/`lastrowid()` as needed."""
+    """A Core statement that runs straight on the SQLite driver: `first()` for a read, `insert()` for an INSERT …
+    RETURNING id. Only inside a transaction begun through SQLAlchemy (as the use-case runner always does), so that
+    SQLAlchemy's commit or rollback covers it."""
 
     def __init__(self, statement: ClauseElement, *, column_keys: tuple[str, ...] | None = None,
                  elsewhere: ClauseElement | None = None):
