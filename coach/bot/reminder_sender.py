@@ -123,8 +123,6 @@ class Dispatcher:
                 log.exception("reminder %s (%s) could not be handled", reminder.id, reminder.kind)
                 await self._finish(reminder, ReminderStatus.FAILED, detail=f"error: {type(exc).__name__}"[:64])
                 report.failed += 1
-        # How the sends ended is written now, with the reminders they end: a round's report and its rows agree.
-        await self.outbound.flush()
         self.chat_gap.forget_old_chats()
         return report
 
@@ -157,6 +155,9 @@ class Dispatcher:
         await self.chat_gap.wait_turn(reminder.chat_id)
         # A 429 leaves the rows to the sweep (the reminder stays handed) rather than holding up the batch.
         outcomes = await self.outbound.send_rows(rows, paced=True, wait_out_pause=False)
+        # Written at once, not batched with later sends: a worker killed mid-batch leaves at most the send in
+        # hand uncertain, not every send whose outcome was still waiting to be written.
+        await self.outbound.flush()
         self._count(report, outcomes.get(rows[-1].id))
 
     @staticmethod
