@@ -33,6 +33,7 @@ from coach.services.admin.callbacks import FootCleared
 from coach.services.checkins.callbacks import CheckinCancel, CheckinScore, FootAnswer, StartCheckin
 from coach.services.participants.callbacks import EraseConfirm
 from coach.services.plumbing.runner import UseCaseRunner
+from coach.services.reminders import due
 from coach.services.reminders.callbacks import ScheduleAsk, ScheduleChoice
 from coach.services.review.callbacks import ReviewAnswer
 from coach.services.training.callbacks import LogPress, SessionAnswer, SessionReminderPress
@@ -74,8 +75,9 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
                            admin_ids=settings.coach_admin_ids)
     metrics = Metrics()
     lease = timedelta(seconds=settings.coach_claim_lease_seconds)
+    # The reminders' rules end a reminder when the outbox row carrying its words ends, whichever worker sends it.
     outbound = Outbound(runner, application.bot, worker=process_worker_name(), send_rate=settings.coach_send_rate,
-                        lease=lease)
+                        lease=lease, on_finished=due.words_ended, metrics=metrics)
     dispatcher = Dispatcher(runner, application.bot, send_rate=settings.coach_send_rate,
                             grace=timedelta(minutes=settings.coach_grace_minutes), lease=lease, metrics=metrics,
                             outbound=outbound)

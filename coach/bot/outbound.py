@@ -1,5 +1,5 @@
-"""The one module that calls Telegram's sending methods: outbox rows, reminders, and the few words said when the
-database itself is away.
+"""The one module that calls Telegram's sending methods: outbox rows (replies, alerts, notices, digests, due
+reminders' words) and the few words said when the database itself is away.
 
 It owns how sending can end: sent; uncertain with its reason when Telegram may have delivered it (a timeout:
 Telegram has no idempotency key, so it is never sent again); failed with its reason; or, on a 429, not sent
@@ -14,7 +14,7 @@ import json
 import logging
 import pickle
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import timedelta
 
@@ -32,12 +32,17 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from coach.bot.keyboards import Markup
+from coach.core.metrics import Metrics
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.outbox import Recorded
 from coach.services.plumbing.runner import UseCaseRunner
 from coach.services.reports.chart import ChartData, render_png
 from coach.store import outbox as store
-from coach.store.outbox import Finished, OutboxRow
+from coach.store.outbox import BLOCKED, Finished, OutboxRow
+
+# Called in the transaction that records how rows carrying a reminder's words ended: (reminder id, outcome) pairs.
+# The reminders' rules are not this module's: coach/bot/app.py passes coach.services.reminders.due.words_ended.
+RemindersEnded = Callable[[UseCaseContext, list[tuple[int, Finished]]], None]
 
 log = logging.getLogger(__name__)
 # A chat whose earlier message another worker is still sending: look again this often, for at most this long,
@@ -86,7 +91,8 @@ def _markup(body: dict) -> Markup:
 
 
 class Outbound:
-    def __init__(self, runner: UseCaseRunner, bot: Bot, *, worker: str, send_rate: float, lease: timedelta):
+    def __init__(self, runner: UseCaseRunner, bot: Bot, *, worker: str, send_rate: float, lease: timedelta,
+                 on_finished: RemindersEnded | None = None, metrics: Metrics | None = None):
         self.runner = runner
         self.bot = bot
         self.worker = worker
@@ -97,6 +103,10 @@ class Outbound:
         self._next_prune = 0.0
         self._results: list[Finished] = []
         self._farewells: list[int] = []
+        # Rows in hand that carry a reminder's words: row id -> reminder id (their outcome ends the reminder).
+        self._reminder_of: dict[int, int] = {}
+        self.on_finished = on_finished
+        self.metrics = metrics
         self._flusher: asyncio.Task | None = None
 
     async def _run(self, use_case):  # noqa: ANN001, ANN202 - as UseCaseRunner.run_async
@@ -169,7 +179,7 @@ class Outbound:
             try:
                 if recorded.begun:
                     results = await self._send_begun(recorded.rows, None)
-                    self._finished(results, [row for row in recorded.rows if row.kind == "farewell"])
+                    self._finished(results, recorded.rows)
                     left = [row for row, result in zip(recorded.rows, results, strict=True)
                             if result.status == "queued"]  # a 429 came: these wait for the pause
                     if left:
@@ -180,21 +190,26 @@ class Outbound:
             except Exception:  # noqa: BLE001 - the rows stay claimed; the lease hands them to a sweep
                 log.exception("could not send %d stored messages now; the sweep will", len(recorded.rows))
 
-    async def send_rows(self, rows: Sequence[OutboxRow], *, paced: bool) -> dict[int, str]:
+    async def send_rows(self, rows: Sequence[OutboxRow], *, paced: bool, wait_out_pause: bool = True
+                        ) -> dict[int, str]:
         """Send rows this worker claimed, each chat's in order; returns row id -> how it ended (rows left to the
-        sweep are missing). Replies (`paced` False) go at once; bulk sends take the bot's rate."""
+        sweep are missing). Replies (`paced` False) go at once; bulk sends take the bot's rate. Without
+        `wait_out_pause`, a 429's pause leaves the rows still unsent to the sweep rather than waiting here."""
         pending = list(rows)
         outcomes: dict[int, str] = {}
         patience = time.monotonic() + AHEAD_PATIENCE_SECONDS
         while pending:
             chunk = pending[:ATTEMPT_CHUNK]
             begun, start = await self._run(lambda ctx, chunk=chunk: self._begin(ctx, chunk, paced))
+            if start is None and not wait_out_pause:
+                await self._leave_to_sweep(pending)
+                return outcomes
             if start is None:  # paused: wait it out, holding the claims (another worker takes them after the lease)
                 await self.sleep_until(min(self.paused_until, time.time() + 1.0))
                 continue
             if begun:
                 results = await self._send_begun(begun, start if paced else None)
-                self._finished(results, [row for row in begun if row.kind == "farewell"])
+                self._finished(results, begun)
                 outcomes.update((result.id, result.status) for result in results if result.status != "queued")
                 done = {result.id for result in results if result.status != "queued"}
                 pending = [row for row in pending if row.id not in done]
@@ -203,7 +218,7 @@ class Outbound:
             # Nothing could begin: an earlier message to the same chat is still another worker's to send (or the
             # rows were taken over after a lease). Look again shortly; in the end the sweep sends them in order.
             if time.monotonic() > patience:
-                await self._release([row.id for row in pending])
+                await self._leave_to_sweep(pending)
                 return outcomes
             await asyncio.sleep(AHEAD_POLL_SECONDS)
         return outcomes
@@ -226,11 +241,13 @@ class Outbound:
 
     # --- how sends ended: written in batches ------------------------------------------------------------------
 
-    def _finished(self, results: list[Finished], farewells: list[OutboxRow]) -> None:
-        """Queue the outcomes for one write shortly: under load, many replies' outcomes share a transaction. (A
-        worker dying before the write leaves those rows "uncertain": honest, as they may have been sent.)"""
+    def _finished(self, results: list[Finished], rows: Sequence[OutboxRow]) -> None:
+        """Queue the outcomes of these rows' sends for one write shortly: under load, many replies' outcomes share
+        a transaction. (A worker dying before the write leaves those rows "uncertain": honest, as they may have
+        been sent.)"""
         self._results.extend(results)
-        self._farewells.extend(row.id for row in farewells)
+        self._farewells.extend(row.id for row in rows if row.kind == "farewell")
+        self._reminder_of.update((row.id, row.reminder_id) for row in rows if row.reminder_id is not None)
         if self._flusher is None or self._flusher.done():
             self._flusher = asyncio.get_running_loop().create_task(self._flush_soon())
 
@@ -250,9 +267,14 @@ class Outbound:
             dropped = [row_id for row_id in farewells if row_id in ended]
             self._farewells.extend(row_id for row_id in farewells if row_id not in ended)
 
-            def write(ctx: UseCaseContext, results: list[Finished] = results, dropped: list[int] = dropped) -> None:
+            reminders = [(self._reminder_of[result.id], result) for result in results
+                         if result.status != "queued" and result.id in self._reminder_of]
+
+            def write(ctx: UseCaseContext, results: list[Finished] = results, dropped: list[int] = dropped,
+                      reminders: list[tuple[int, Finished]] = reminders) -> None:
                 store.finish(connection=ctx.connection, results=results, worker=self.worker, now=ctx.now)
                 store.drop(connection=ctx.connection, ids=dropped)
+                self._reminders_ended(ctx, reminders)
 
             try:
                 await self._run(write)
@@ -263,6 +285,19 @@ class Outbound:
                 self._farewells.extend(dropped)
                 self._flusher = asyncio.get_running_loop().create_task(self._flush_later(FLUSH_RETRY_SECONDS))
                 return
+            # Written: a row sent again later (after a 429) is linked again when it is begun again.
+            for result in results:
+                self._reminder_of.pop(result.id, None)
+
+    def _reminders_ended(self, ctx: UseCaseContext, reminders: list[tuple[int, Finished]]) -> None:
+        """In the transaction that records the rows' outcome: the reminders they carry end with them."""
+        if not reminders:
+            return
+        if self.on_finished is None:
+            # Built without the reminders' rules (a dashboard's sender): they stay handed, which is noticed.
+            log.error("outbox: %d reminders' words ended, but this sender cannot end reminders", len(reminders))
+            return
+        self.on_finished(ctx, reminders)
 
     async def _send_begun(self, rows: list[OutboxRow], paced_from: float | None) -> list[Finished]:
         results: list[Finished] = []
@@ -293,6 +328,7 @@ class Outbound:
         except Exception as exc:  # noqa: BLE001 - nothing was sent: a bug in one row must not stop the others
             log.exception("outbox row %s could not be prepared", row.id)
             return Finished(row.id, "failed", f"error: {type(exc).__name__}"[:64])
+        started = time.monotonic()
         try:
             if kind == "chart":
                 message = await self.bot.send_photo(chat_id=row.chat_id, photo=png, caption=chart.caption)
@@ -305,7 +341,7 @@ class Outbound:
         except RetryAfter:
             raise
         except Forbidden:
-            return Finished(row.id, "failed", "blocked by the recipient")
+            return Finished(row.id, "failed", BLOCKED)
         except TimedOut:
             return Finished(row.id, "uncertain", "timed out")
         except BadRequest as exc:
@@ -317,6 +353,9 @@ class Outbound:
         except Exception as exc:  # noqa: BLE001 - the call was made: it may have reached Telegram
             log.exception("outbox row %s: sending raised", row.id)
             return Finished(row.id, "uncertain", f"error: {type(exc).__name__}"[:64])
+        finally:
+            if self.metrics is not None and row.reminder_id is not None:
+                self.metrics.send_seconds.observe(time.monotonic() - started)
         return Finished(row.id, "sent", message_id=message.message_id if isinstance(message, Message) else None)
 
     async def _send_text(self, chat_id: int, body: dict) -> Message | bool:
@@ -333,6 +372,11 @@ class Outbound:
                 log.info("could not edit a message: %s", type(exc).__name__)
         return await self.bot.send_message(chat_id=chat_id, text=body["text"], reply_markup=markup)
 
+    async def _leave_to_sweep(self, rows: list[OutboxRow]) -> None:
+        """Unclaim rows not sent now. A row a 429 turned back is "sending" until its outcome is written: first that."""
+        await self.flush()
+        await self._release([row.id for row in rows])
+
     async def _release(self, ids: list[int]) -> None:
         await self._run(lambda ctx: store.release(connection=ctx.connection, ids=ids,
                                                               worker=self.worker))
@@ -348,7 +392,10 @@ class Outbound:
             if time.monotonic() >= self._next_prune:
                 self._next_prune = time.monotonic() + 3600
                 store.prune(connection=ctx.connection, finished_before=ctx.now - KEEP_FINISHED)
-            return store.recover_stale(connection=ctx.connection, claimed_before=ctx.now - self.lease)
+            recovered = store.recover_stale(connection=ctx.connection, claimed_before=ctx.now - self.lease)
+            # A reminder whose words a dead worker had begun sending ends uncertain with them, in this transaction.
+            self._reminders_ended(ctx, recovered.reminders)
+            return recovered.released, recovered.uncertain
 
         released, uncertain = await self._run(housekeeping)
         if released or uncertain:
@@ -391,12 +438,3 @@ class Outbound:
             log.warning("could not send an unrecorded message: %s", type(exc).__name__)
             return False
         return True
-
-    async def send_reminder_text(self, chat_id: int, text: str, markup: Markup) -> Message:
-        """A reminder's words (the reminder row is its outbox row: see coach/scheduler/dispatcher.py)."""
-        return await self.bot.send_message(chat_id=chat_id, text=text, reply_markup=markup)
-
-    async def send_reminder_chart(self, chat_id: int, chart: ChartData) -> Message:
-        """Render off the event loop (a chart takes a tenth of a second), then send it as a photo."""
-        png = await asyncio.to_thread(render_png, chart)
-        return await self.bot.send_photo(chat_id=chat_id, photo=png, caption=chart.caption)

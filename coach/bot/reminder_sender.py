@@ -1,4 +1,9 @@
-"""The dispatcher: claims due reminders and sends them, honestly about every way sending can fail."""
+"""The dispatcher: claims due reminders, decides each one's words and hands them to the outbox in the same
+transaction, then has the one sender (coach/bot/outbound.py) send them at the bot's rate.
+
+From the hand-over on, the reminder is the outbox's: whichever worker ends its last row (this one at once, or
+another's sweep after this one died) ends the reminder the same way, in the same transaction
+(coach.services.reminders.due.words_ended). Nothing is sent twice, and nothing is said from memory."""
 
 from __future__ import annotations
 
@@ -12,17 +17,15 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from telegram import Bot
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
-from coach.bot.keyboards import markup_for
-from coach.bot.outbound import Outbound, retry_seconds
+from coach.bot.outbound import Outbound
 from coach.core.metrics import Metrics
 from coach.domain.states import ReminderStatus
 from coach.services.plumbing.context import UseCaseContext
-from coach.services.plumbing.replies import Reply
 from coach.services.plumbing.runner import UseCaseRunner
 from coach.services.reminders import due
 from coach.store import reminders as store
+from coach.store.outbox import OutboxRow
 from coach.store.reminders import DueReminder
 
 log = logging.getLogger(__name__)
@@ -65,6 +68,9 @@ class ChatGap:
 
 @dataclass
 class DispatchReport:
+    """How a round's claimed reminders went. `released`: not sent this round — back in the queue (a 429 before their
+    words were stored, or a stop), or handed, their words left to the outbox's sweep (a 429 while sending)."""
+
     sent: int = 0
     skipped: int = 0
     failed: int = 0
@@ -88,7 +94,8 @@ class Dispatcher:
         # Names this process's claims; two dispatchers in one process (tests) need their own names.
         self.worker = worker or process_worker_name()
         # The one sender: the bot's rate and Telegram's pause are booked through it, shared by every worker.
-        self.outbound = outbound or Outbound(runner, bot, worker=self.worker, send_rate=send_rate, lease=lease)
+        self.outbound = outbound or Outbound(runner, bot, worker=self.worker, send_rate=send_rate, lease=lease,
+                                             on_finished=due.words_ended, metrics=metrics)
         # True once the bot is shutting down (see schedule_ticks): the send in hand finishes, and the
         # rest of the batch goes back to the queue rather than holding up the stop.
         self.stopping: Callable[[], bool] = lambda: False
@@ -138,96 +145,42 @@ class Dispatcher:
         return store.expire_overdue(connection=ctx.connection, older_than=ctx.now - self.grace)
 
     async def _one(self, reminder: DueReminder, report: DispatchReport) -> None:
-        reply, reason = await self.runner.run_async(lambda ctx: self._decide(ctx, reminder))
+        rows, reason = await self.runner.run_async(lambda ctx: self._decide(ctx, reminder))
         if reason == LOST_CLAIM:
             return  # another worker gave up on this claim; what happens to it is recorded there
-        if reply is None:
+        if rows is None:
             await self._finish(reminder, ReminderStatus.SKIPPED, detail=reason)
             report.skipped += 1
             return
         await self.chat_gap.wait_turn(reminder.chat_id)
-        start = await self.outbound.book(2 if reply.chart is not None else 1)
-        if start is None:  # another worker got a 429 meanwhile: not sent, so back to the queue
-            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
-                                                                  reminder_ids=[reminder.id]))
-            report.released += 1
-            return
-        start = await self.outbound.take_slot(start, 2 if reply.chart is not None else 1)
-        if start is None:
-            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
-                                                                  reminder_ids=[reminder.id]))
-            report.released += 1
-            return
-        try:
-            if reply.chart is not None:
-                await self._send_chart(reminder, reply)
-                # The words right after their chart: Telegram takes the two as one short burst to the chat.
-                await self.outbound.sleep_until(start + self.outbound.interval)
-            started = monotonic_time.monotonic()
-            try:
-                message = await self.outbound.send_reminder_text(reminder.chat_id, reply.text, markup_for(reply))
-            finally:
-                if self.metrics is not None:
-                    self.metrics.send_seconds.observe(monotonic_time.monotonic() - started)
-        except RetryAfter as exc:
-            await self.outbound.pause_all(retry_seconds(exc))
-            await self.runner.run_async(lambda ctx: store.release(connection=ctx.connection,
-                                                                  reminder_ids=[reminder.id]))
-            report.released += 1
-        except Forbidden:
-            # Blocked or deactivated: stop their reminders until they /start again.
-            await self.runner.run_async(lambda ctx: self._blocked(ctx, reminder))
-            report.failed += 1
-        except TimedOut:
-            # Telegram may or may not have delivered it, and has no idempotency key: never resend.
-            await self._finish(reminder, ReminderStatus.UNCERTAIN, detail="timed out")
-            report.uncertain += 1
-        except BadRequest as exc:
-            await self._finish(reminder, ReminderStatus.FAILED, detail=f"bad request: {exc.message[:40]}")
-            report.failed += 1
-        except NetworkError:
-            await self._finish(reminder, ReminderStatus.UNCERTAIN, detail="network error")
-            report.uncertain += 1
-        except TelegramError as exc:
-            await self._finish(reminder, ReminderStatus.FAILED, detail=type(exc).__name__)
-            report.failed += 1
-        else:
-            await self.runner.run_async(lambda ctx: self._sent(ctx, reminder, message.message_id))
-            report.sent += 1
+        # A 429 leaves the rows to the sweep (the reminder stays handed) rather than holding up the batch.
+        outcomes = await self.outbound.send_rows(rows, paced=True, wait_out_pause=False)
+        # Written at once, not batched with later sends: a worker killed mid-batch leaves at most the send in
+        # hand uncertain, not every send whose outcome was still waiting to be written.
+        await self.outbound.flush()
+        self._count(report, outcomes.get(rows[-1].id))
 
-    async def _send_chart(self, reminder: DueReminder, reply: Reply) -> None:
-        """The chart goes first, the words (with the buttons and the clinician prompt) last. A chart that
-        fails for any reason but a block or a "slow down" is logged and the words still go out."""
-        try:
-            await self.outbound.send_reminder_chart(reminder.chat_id, reply.chart)
-        except (RetryAfter, Forbidden):
-            raise
-        except TelegramError as exc:
-            log.warning("reminder %s: chart not sent (%s); sending the text", reminder.id, type(exc).__name__)
+    @staticmethod
+    def _count(report: DispatchReport, words: str | None) -> None:
+        """A reminder counts as its words (its last row) ended; not ended yet: left to the sweep, released."""
+        part = {"sent": "sent", "failed": "failed", "uncertain": "uncertain"}.get(words or "", "released")
+        setattr(report, part, getattr(report, part) + 1)
 
-    def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[Reply | None, str | None]:
-        """The reminder to send, or None and why not: the claim first, then the use case's rules."""
+    def _decide(self, ctx: UseCaseContext, reminder: DueReminder) -> tuple[list[OutboxRow] | None, str | None]:
+        """The reminder's words, stored in the outbox for this worker to send; or None and why not: the claim
+        first, then the use case's rules."""
         if not store.renew_claim(connection=ctx.connection, reminder_id=reminder.id, worker=self.worker,
                                  now=ctx.now):
             return None, LOST_CLAIM
-        return due.decide(ctx, reminder)
+        reply, reason = due.decide(ctx, reminder)
+        if reply is None:
+            return None, reason
+        return due.hand_over(ctx, reminder, reply, worker=self.worker), None
 
-    def _sent(self, ctx: UseCaseContext, reminder: DueReminder, message_id: int) -> None:
-        if not store.finish(connection=ctx.connection, reminder_id=reminder.id, status=ReminderStatus.SENT,
-                            now=ctx.now, message_id=message_id, worker=self.worker):
-            log.warning("reminder %s was sent after its claim was given up", reminder.id)
-            return
-        due.after_sent(ctx, reminder, message_id)
-
-    def _blocked(self, ctx: UseCaseContext, reminder: DueReminder) -> None:
-        store.finish(connection=ctx.connection, reminder_id=reminder.id, status=ReminderStatus.FAILED, now=ctx.now,
-                     detail="blocked by the participant", worker=self.worker)
-        due.after_blocked(ctx, reminder)
-
-    async def _finish(self, reminder: DueReminder, status: str, *, detail: str | None = None,
-                      message_id: int | None = None) -> None:
+    async def _finish(self, reminder: DueReminder, status: str, *, detail: str | None = None) -> None:
+        """End a reminder still in this worker's hands (not handed): skipped, or failed by a bug."""
         recorded = await self.runner.run_async(lambda ctx: store.finish(
             connection=ctx.connection, reminder_id=reminder.id, status=status, now=ctx.now, detail=detail,
-            message_id=message_id, worker=self.worker))
+            worker=self.worker))
         if not recorded:
-            log.warning("reminder %s ended %s after its claim was given up", reminder.id, status)
+            log.warning("reminder %s could not be marked %s: no longer claimed by this worker", reminder.id, status)

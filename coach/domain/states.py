@@ -34,10 +34,11 @@ class ReminderKind(StrEnum):
 
 
 class ReminderStatus(StrEnum):
-    """queued → sending → one of the final ones; only queued and sending can still change."""
+    """queued → sending → handed → one of the final ones; only queued, sending and handed can still change."""
 
     QUEUED = "queued"
     SENDING = "sending"
+    HANDED = "handed"  # its words are in the outbox (coach/bot/outbound.py sends them and ends the reminder)
     SENT = "sent"
     EXPIRED = "expired"  # too late after downtime
     SKIPPED = "skipped"  # not needed after all: already checked in, paused, on hold, …

@@ -240,7 +240,8 @@ class Reminder(SQLModel, table=True):
     kind: ReminderKind = Field(sa_type=String(24))
     local_date: date
     due_at: datetime = Field(sa_type=UTCDateTime)
-    # queued -> sending -> sent | expired | skipped | failed | uncertain (back to queued if released unsent)
+    # queued -> sending -> handed (its words in the outbox) -> sent | failed | uncertain; or from sending to
+    # skipped, failed or uncertain; queued -> expired (back to queued from sending if released unsent)
     status: ReminderStatus = Field(default=ReminderStatus.QUEUED, sa_type=String(12))
     detail: str | None = Field(default=None, max_length=64)  # why skipped, failed, expired, uncertain
     claimed_by: str | None = Field(default=None, max_length=64)
@@ -423,7 +424,7 @@ class OutboxMessage(SQLModel, table=True):
     chat_id: int = Field(sa_type=BigInteger)
     # The participant whose words or data it carries (their chat id): erasing them erases it too.
     about_chat_id: int | None = Field(default=None, sa_type=BigInteger, index=True)
-    kind: str = Field(max_length=12)  # reply, alert, notice, digest, farewell
+    kind: str = Field(max_length=12)  # reply, alert, notice, digest, farewell, reminder
     # JSON: what to send (text, buttons, edit, caption, file name); emptied once the send has ended.
     body: str = Field(sa_type=Text)
     # A document's bytes, or the chart's data to render (pickled ChartData): never rendered inside a transaction.
@@ -437,6 +438,9 @@ class OutboxMessage(SQLModel, table=True):
     sent_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
     message_id: int | None = Field(default=None, sa_type=BigInteger)
     created_at: datetime = Field(sa_type=UTCDateTime)
+    # The reminder whose words this row carries: how the row ends is how the reminder ends. Not a foreign key:
+    # both are erased with the participant, and finished rows are pruned on their own schedule.
+    reminder_id: int | None = Field(default=None, index=True)
 
 
 class SendGate(SQLModel, table=True):

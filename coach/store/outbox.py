@@ -19,6 +19,8 @@ _O = OutboxMessage.__table__
 _G = SendGate.__table__
 OPEN_STATUSES = ("queued", "sending")
 GATE_ID = 1
+# The reason a send failed when Telegram refused the chat (403: the bot blocked, the account deactivated).
+BLOCKED = "blocked by the recipient"
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class OutboxRow:
     kind: str
     body: str
     media: bytes | None
+    reminder_id: int | None = None  # the reminder whose words it carries
 
 
 @dataclass(frozen=True)
@@ -43,8 +46,8 @@ class Finished:
 _INSERT = insert(_O)
 # The usual reply is one row (see store/hot.py).
 _INSERT_ONE = HotStatement(insert(_O).returning(_O.c.id), column_keys=(
-    "chat_id", "about_chat_id", "kind", "body", "media", "status", "claimed_by", "claimed_at", "attempted_at",
-    "created_at"))
+    "chat_id", "about_chat_id", "reminder_id", "kind", "body", "media", "status", "claimed_by", "claimed_at",
+    "attempted_at", "created_at"))
 _INSERT_RETURNING = insert(_O).returning(_O.c.id, sort_by_parameter_order=True)
 _PAUSED_UNTIL = select(_G.c.paused_until).where(_G.c.id == GATE_ID)
 
@@ -81,7 +84,7 @@ def add(*, connection: Connection, rows: Sequence[dict], worker: str | None, now
     if not rows:
         return []
     status, attempted = ("sending", now) if begun else ("queued", None)
-    values = [{"about_chat_id": None, "media": None, **row, "status": status, "claimed_by": worker,
+    values = [{"about_chat_id": None, "reminder_id": None, "media": None, **row, "status": status, "claimed_by": worker,
                "claimed_at": now if worker else None, "attempted_at": attempted, "created_at": now} for row in rows]
     if len(values) == 1:
         return [_INSERT_ONE.insert(connection, values[0])]
@@ -90,7 +93,7 @@ def add(*, connection: Connection, rows: Sequence[dict], worker: str | None, now
 
 
 def load(*, connection: Connection, ids: Sequence[int]) -> list[OutboxRow]:
-    rows = connection.execute(select(_O.c.id, _O.c.chat_id, _O.c.kind, _O.c.body, _O.c.media)
+    rows = connection.execute(select(_O.c.id, _O.c.chat_id, _O.c.kind, _O.c.body, _O.c.media, _O.c.reminder_id)
                               .where(_O.c.id.in_(ids)).order_by(_O.c.id))
     return [OutboxRow(*row) for row in rows]
 
@@ -156,15 +159,37 @@ def release_all(*, connection: Connection, worker: str) -> int:
                               .values(claimed_by=None, claimed_at=None)).rowcount
 
 
-def recover_stale(*, connection: Connection, claimed_before: datetime) -> tuple[int, int]:
+STOPPED_WHILE_SENDING = "worker stopped while sending"
+
+
+@dataclass(frozen=True)
+class Recovered:
+    """What recover_stale did: rows back in the queue, rows now uncertain, and those of them that carry a
+    reminder's words (reminder id, how the row ended) for the reminder to end with them."""
+
+    released: int
+    uncertain: int
+    reminders: list[tuple[int, Finished]]
+
+
+def recover_stale(*, connection: Connection, claimed_before: datetime) -> Recovered:
     """Rows claimed by a worker that stopped answering: unbegun ones back to the queue, begun ones uncertain
-    (they may have reached Telegram: never sent twice). Returns (released, uncertain)."""
+    (they may have reached Telegram: never sent twice)."""
     stale = (_O.c.claimed_by.is_not(None), _O.c.claimed_at < claimed_before)
     released = connection.execute(update(_O).where(*stale, _O.c.status == "queued")
                                   .values(claimed_by=None, claimed_at=None)).rowcount
     uncertain = connection.execute(update(_O).where(*stale, _O.c.status == "sending")
-                                   .values(status="uncertain", detail="worker stopped while sending")).rowcount
-    return released, uncertain
+                                   .values(status="uncertain", detail=STOPPED_WHILE_SENDING)
+                                   .returning(_O.c.id, _O.c.reminder_id)).all()
+    return Recovered(released, len(uncertain), [
+        (reminder_id, Finished(row_id, "uncertain", STOPPED_WHILE_SENDING))
+        for row_id, reminder_id in uncertain if reminder_id is not None])
+
+
+def last_rows(*, connection: Connection, reminder_ids: Iterable[int]) -> dict[int, int]:
+    """Each reminder's last row (its words, after any chart): reminder id -> row id."""
+    return dict(connection.execute(select(_O.c.reminder_id, func.max(_O.c.id))
+                                   .where(_O.c.reminder_id.in_(list(reminder_ids))).group_by(_O.c.reminder_id)).all())
 
 
 def claim(*, connection: Connection, worker: str, now: datetime, limit: int) -> list[OutboxRow]:

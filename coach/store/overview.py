@@ -44,4 +44,5 @@ def reminder_counts(*, connection: Connection, due_from: datetime, due_to: datet
 def oldest_waiting(*, connection: Connection, now: datetime) -> datetime | None:
     """When the longest-waiting due reminder fell due (the dispatcher's lag), or None if none is waiting."""
     return connection.execute(select(func.min(_R.c.due_at)).where(
-        _R.c.status.in_((ReminderStatus.QUEUED, ReminderStatus.SENDING)), _R.c.due_at <= now)).scalar_one()
+        _R.c.status.in_((ReminderStatus.QUEUED, ReminderStatus.SENDING, ReminderStatus.HANDED)),
+        _R.c.due_at <= now)).scalar_one()

@@ -20,7 +20,7 @@ _R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
 
 SNOOZED_SESSION = ReminderKind.SESSION_SNOOZE
 PLANNED_KINDS = (ReminderKind.CHECKIN, ReminderKind.SESSION, ReminderKind.REVIEW)
-# Statuses a reminder ends in; "queued" and "sending" are the only ones that can still change.
+# Statuses a reminder ends in; "queued", "sending" and "handed" are the only ones that can still change.
 FINAL_STATUSES = (ReminderStatus.SENT, ReminderStatus.EXPIRED, ReminderStatus.SKIPPED, ReminderStatus.FAILED,
                   ReminderStatus.UNCERTAIN)
 
@@ -115,6 +115,7 @@ def recover_stale_claims(*, connection: Connection, claimed_before: datetime) ->
     may or may not have reached Telegram, which has no idempotency key: it is marked uncertain,
     never sent a second time.
     """
+    # Only "sending": a handed reminder's words are in the outbox, whose own lease hands them on.
     stale = (_R.c.status == ReminderStatus.SENDING, _R.c.claimed_at < claimed_before)
     released = connection.execute(update(_R).where(*stale, _R.c.attempted_at.is_(None))
                                   .values(status=ReminderStatus.QUEUED, claimed_by=None, claimed_at=None)).rowcount
@@ -143,12 +144,17 @@ def claim_due(*, connection: Connection, now: datetime, limit: int, worker: str)
         .values(status=ReminderStatus.SENDING, claimed_by=worker, claimed_at=now).returning(_R.c.id)).scalars())
     if not ids:
         return []
+    return load_due(connection=connection, ids=ids)
+
+
+def load_due(*, connection: Connection, ids: Sequence[int]) -> list[DueReminder]:
+    """The reminders with what deciding on them, and what their sending changes, needs; in due order."""
     rows = connection.execute(
         select(_R.c.id, _R.c.participant_id, _R.c.kind, _R.c.local_date, _R.c.due_at, _P.c.chat_id,
                _P.c.first_name, _P.c.status, _P.c.paused_until, _P.c.clearance_required, _P.c.cleared_at,
                _P.c.timezone, _S.c.checkin_time)
         .join(_P, _P.c.id == _R.c.participant_id).outerjoin(_S, _S.c.participant_id == _R.c.participant_id)
-        .where(_R.c.id.in_(ids)).order_by(_R.c.due_at, _R.c.id))
+        .where(_R.c.id.in_(list(ids))).order_by(_R.c.due_at, _R.c.id))
     return [DueReminder(*row) for row in rows]
 
 
@@ -174,6 +180,24 @@ def finish(*, connection: Connection, reminder_id: int, status: str, now: dateti
     if worker is not None:
         claimed.append(_R.c.claimed_by == worker)
     return connection.execute(update(_R).where(_R.c.id == reminder_id, *claimed).values(**values)).rowcount == 1
+
+
+def hand_over(*, connection: Connection, reminder_id: int, worker: str) -> bool:
+    """Its words are stored in the outbox (in this transaction): from now on the outbox sends them, and how its
+    last row ends is how the reminder ends (see end_handed). False when the claim is no longer this worker's."""
+    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == ReminderStatus.SENDING,
+                                               _R.c.claimed_by == worker)
+                              .values(status=ReminderStatus.HANDED)).rowcount == 1
+
+
+def end_handed(*, connection: Connection, reminder_id: int, status: str, now: datetime, detail: str | None = None,
+               message_id: int | None = None) -> bool:
+    """Record how a handed reminder's words ended (whichever worker sent them); False when it had ended already."""
+    values: dict = {"status": status, "detail": detail}
+    if status == ReminderStatus.SENT:
+        values.update(sent_at=now, message_id=message_id)
+    return connection.execute(update(_R).where(_R.c.id == reminder_id, _R.c.status == ReminderStatus.HANDED)
+                              .values(**values)).rowcount == 1
 
 
 def release(*, connection: Connection, reminder_ids: Sequence[int]) -> None:
@@ -204,10 +228,11 @@ def snooze(*, connection: Connection, participant_id: int, local_date: date, due
     """
     key = (_R.c.participant_id == participant_id, _R.c.kind == SNOOZED_SESSION, _R.c.local_date == local_date)
     existing = connection.execute(select(_R.c.status).where(*key)).scalar()
-    if existing == "sending":
+    going_out = (ReminderStatus.SENDING, ReminderStatus.HANDED)
+    if existing in going_out:
         return  # the snoozed reminder is going out this moment; it is the one they asked for
     if existing is not None:
-        connection.execute(update(_R).where(*key, _R.c.status != ReminderStatus.SENDING).values(
+        connection.execute(update(_R).where(*key, _R.c.status.not_in(going_out)).values(
             status=ReminderStatus.QUEUED, due_at=due_at, detail="snoozed again", claimed_by=None, claimed_at=None,
             attempted_at=None, sent_at=None, message_id=None))
     else:

@@ -110,7 +110,7 @@ class WebhookServer:
             self.metrics.inbox_waiting.set(health.inbox_waiting)
             self.metrics.inbox_lag.set(health.inbox_lag_seconds)
             self.metrics.workers.set(health.workers_alive)
-            for status in ("queued", "sending", *FINAL_STATUSES):
+            for status in ("queued", "sending", "handed", *FINAL_STATUSES):
                 self.metrics.reminders.labels(status).set(health.reminders.get(status, 0))
         return web.Response(body=self.metrics.render(), headers={"Content-Type": CONTENT_TYPE_LATEST})
 

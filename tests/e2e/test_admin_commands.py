@@ -365,8 +365,8 @@ async def test_users_shows_each_state_last_checkin_and_flags_and_stats_counts_th
     stats = (await _reply(admin, "/stats")).splitlines()
     assert stats == [
         "Participants: 5 — 1 active, 1 paused, 1 not cleared, 1 blocked, 1 setting up",
-        "Reminders due in the last 24 h: 0 queued, 0 sending, 2 sent, 0 late, 0 expired, 1 skipped, 1 failed, "
-        "0 uncertain",  # skipped: Ben's (paused); failed: Dot's (blocked)
+        "Reminders due in the last 24 h: 0 queued, 0 sending, 0 handed, 2 sent, 0 late, 0 expired, 1 skipped, "
+        "1 failed, 0 uncertain",  # skipped: Ben's (paused); failed: Dot's (blocked)
         "Dispatcher lag: none — nothing due is waiting",
     ]
 

@@ -134,11 +134,16 @@ async def test_a_429_pauses_sending_and_the_reminder_goes_out_afterwards_once(wo
     world.clock.set(CHECKIN_DUE + timedelta(seconds=5))
     report = await world.tick()
     assert report.sent == 0 and report.released == 1
-    assert ("checkin", "2026-11-21", "queued", None) in world.reminders_of(3007)
+    # Its words are stored in the outbox, waiting out the pause: not lost, and not decided a second time.
+    assert ("checkin", "2026-11-21", "handed", None) in world.reminders_of(3007)
+    assert await texts_since(gil, before) == []
     await asyncio.sleep(1.1)  # Telegram's own pause, in real seconds; the reminder's time is the clock's
     world.clock.set(CHECKIN_DUE + timedelta(seconds=40))
-    report = await world.tick()
-    assert report.sent == 1
+    await world.tick()  # the outbox's sweep sends them, and the reminder ends with them
+    assert ("checkin", "2026-11-21", "sent", None) in world.reminders_of(3007)
+    assert len(await texts_since(gil, before)) == 1
+    world.clock.set(CHECKIN_DUE + timedelta(seconds=80))
+    await world.tick()
     assert len(await texts_since(gil, before)) == 1
 
 

@@ -64,7 +64,7 @@ class Cluster:
 
     def open_reminders(self) -> int:
         return self.scalar(select(func.count()).select_from(Reminder)
-                           .where(Reminder.status.in_(("queued", "sending"))))
+                           .where(Reminder.status.in_(("queued", "sending", "handed"))))
 
     def checkins_by_chat(self) -> Counter[int]:
         with self.engine.connect() as connection:

@@ -34,7 +34,7 @@ USERS_REASONS = 2
 USAGE_USERS = "Write it like /users, or /users 2 for the next page."
 USAGE_USER = "Write it like /user 123456789 (the participant's Telegram id, from /users or an alert)."
 # Reminder statuses in the order /stats lists them; "late" is sent, but more than a few minutes after due.
-STAT_STATUSES = ("queued", "sending", "sent", "late", "expired", "skipped", "failed", "uncertain")
+STAT_STATUSES = ("queued", "sending", "handed", "sent", "late", "expired", "skipped", "failed", "uncertain")
 STATES = ("active", "paused", "not cleared", "blocked", "setting up")
 
 

@@ -67,6 +67,16 @@ def reply_rows(reply: Reply, *, chat_id: int, kind: str, about: int | None,
     return rows
 
 
+def store_reply(ctx: UseCaseContext, reply: Reply, *, chat_id: int, kind: str, about: int | None, worker: str,
+                reminder_id: int | None = None) -> list[OutboxRow]:
+    """One reply's rows, stored unbegun in the use case's transaction and claimed by `worker`, who sends them at
+    the bot's rate after the commit (see Outbound.send_rows); `reminder_id` links them to the reminder they say."""
+    rows = [{**row, "reminder_id": reminder_id} for row in reply_rows(reply, chat_id=chat_id, kind=kind, about=about)]
+    ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now)
+    return [OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"), reminder_id)
+            for row_id, row in zip(ids, rows, strict=True)]
+
+
 def outcome_rows(outcome: Outcome, target: Target) -> list[dict]:
     """Safety alerts first, then the notices an admin's change sends, then the replies (as the bot always did)."""
     about = target.chat_id

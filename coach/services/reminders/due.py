@@ -1,6 +1,7 @@
-"""A due reminder, decided: send it (and with which words) or skip it and say why; then what its sending
-changes — the one follow-up after a check-in reminder, the review marked sent, or a participant who blocked
-the bot. The scheduler's dispatcher calls these inside its transactions; the rules live here."""
+"""A due reminder, decided: send it (and with which words) or skip it and say why; its words handed to the outbox
+in the same transaction; then what their sending changes — the one follow-up after a check-in reminder, the
+review marked sent, or a participant who blocked the bot. The dispatcher (coach/bot/reminder_sender.py) and the
+outbox's sender (coach/bot/outbound.py) call these inside their transactions; the rules live here."""
 
 from __future__ import annotations
 
@@ -9,15 +10,18 @@ from datetime import timedelta
 from coach.domain.schedule import follow_up_on
 from coach.domain.states import ParticipantStatus, ReminderKind, ReminderStatus
 from coach.services.plumbing.context import UseCaseContext
+from coach.services.plumbing.outbox import store_reply
 from coach.services.plumbing.replies import Reply
 from coach.services.reminders import wording
 from coach.services.review import weekly as weekly_review
 from coach.services.safety.training_hold import open_flags_note, training_hold
 from coach.services.training import programs
 from coach.store import checkins as checkin_store
+from coach.store import outbox as outbox_store
 from coach.store import participants as participant_store
 from coach.store import reminders as store
 from coach.store import sessions as session_store
+from coach.store.outbox import BLOCKED, Finished, OutboxRow
 from coach.store.reminders import DueReminder
 
 # A check-in reminder that went out late (after a restart, say) gets no follow-up hard on its heels.
@@ -72,3 +76,40 @@ def after_blocked(ctx: UseCaseContext, reminder: DueReminder) -> None:
     participant_store.mark_inactive(connection=ctx.connection, participant_id=reminder.participant_id, now=ctx.now)
     store.skip_queued(connection=ctx.connection, participant_id=reminder.participant_id,
                       detail="participant blocked the bot")
+
+
+def hand_over(ctx: UseCaseContext, reminder: DueReminder, reply: Reply, *, worker: str) -> list[OutboxRow]:
+    """Store the reminder's words in the outbox, claimed by `worker`, and mark it handed, in one transaction: from
+    the commit on, the outbox sends them (this worker at once, or another's sweep after the lease) and how its
+    last row ends is how the reminder ends (see words_ended)."""
+    rows = store_reply(ctx, reply, chat_id=reminder.chat_id, kind="reminder", about=reminder.chat_id, worker=worker,
+                       reminder_id=reminder.id)
+    store.hand_over(connection=ctx.connection, reminder_id=reminder.id, worker=worker)
+    return rows
+
+
+def words_ended(ctx: UseCaseContext, ended: list[tuple[int, Finished]]) -> None:
+    """Outbox rows carrying reminders' words ended (in this transaction, which records their outcome): each
+    reminder whose last row it is (its words, after any chart) ends the same way, and what that changes follows."""
+    last = outbox_store.last_rows(connection=ctx.connection, reminder_ids={reminder_id for reminder_id, _ in ended})
+    words = {reminder_id: result for reminder_id, result in ended if last.get(reminder_id) == result.id}
+    if not words:
+        return
+    for reminder in store.load_due(connection=ctx.connection, ids=list(words)):
+        _end(ctx, reminder, words[reminder.id])
+
+
+def _end(ctx: UseCaseContext, reminder: DueReminder, result: Finished) -> None:
+    """One handed reminder ends as its words did; an outcome it already has (written by another worker) is kept."""
+    if result.status == "sent":
+        if store.end_handed(connection=ctx.connection, reminder_id=reminder.id, status=ReminderStatus.SENT,
+                            now=ctx.now, message_id=result.message_id):
+            after_sent(ctx, reminder, result.message_id)
+    elif result.status == "failed" and result.detail == BLOCKED:
+        if store.end_handed(connection=ctx.connection, reminder_id=reminder.id, status=ReminderStatus.FAILED,
+                            now=ctx.now, detail="blocked by the participant"):
+            after_blocked(ctx, reminder)
+    else:
+        status = ReminderStatus.FAILED if result.status == "failed" else ReminderStatus.UNCERTAIN
+        store.end_handed(connection=ctx.connection, reminder_id=reminder.id, status=status, now=ctx.now,
+                         detail=result.detail)
