@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from functools import cache
+from functools import cache, lru_cache
 from zoneinfo import ZoneInfo
 
 __all__ = [
@@ -219,8 +219,12 @@ def zone_info(key: str) -> ZoneInfo:
     return ZoneInfo(key)
 
 
+@lru_cache(maxsize=8192)
 def local_occurrence(day: date, at: time, zone: str) -> datetime:
     """The UTC instant at which the wall clock in `zone` shows `at` on local `day`.
+
+    Kept for the days being planned: thousands of participants share a zone and a time, and the planner asks
+    for each of them (measured in bench/fanout.py).
 
     A time the clocks skip (spring forward) moves to the first valid minute after it:
     02:30 on the night Berlin jumps from 02:00 to 03:00 is 03:00. A time that happens twice

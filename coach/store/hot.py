@@ -13,7 +13,7 @@ runner retries them exactly as it retries any other statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -55,6 +55,29 @@ class HotStatement:
         driver = connection.connection.driver_connection
         try:
             return driver.execute(sql, args)
+        except connection.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
+                                      hide_parameters=True, dialect=connection.dialect) from exc
+
+    def insert_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
+        """Run an INSERT without RETURNING for every row, each holding every one of `column_keys` (the planner's
+        hundreds of thousands of reminders: one executemany on the driver)."""
+        if connection.dialect.name != "sqlite":
+            connection.execute(self.elsewhere, list(rows))
+            return
+        sql, order, _, processors = self._prepared(connection)
+        # Planned rows share a few instants and dates (one zone, one time, one "now"): each is converted once.
+        converted: dict[str, dict[Any, Any]] = {name: {} for name in processors}
+
+        def bind(name: str, value: Any) -> Any:  # noqa: ANN401 - whatever the column holds
+            seen = converted[name]
+            if value not in seen:
+                seen[value] = processors[name](value)
+            return seen[value]
+
+        args = [[bind(name, row[name]) if name in processors else row[name] for name in order] for row in rows]
+        try:
+            connection.connection.driver_connection.executemany(sql, args)
         except connection.dialect.loaded_dbapi.Error as exc:
             raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
                                       hide_parameters=True, dialect=connection.dialect) from exc

@@ -14,6 +14,7 @@ from sqlalchemy import Connection, bindparam, delete, func, or_, select, update
 
 from coach.domain.states import ReminderKind, ReminderStatus
 from coach.store.db import insert_ignoring_duplicates
+from coach.store.hot import HotStatement
 from coach.store.models import Participant, Reminder, Schedule
 
 _R, _P, _S = Reminder.__table__, Participant.__table__, Schedule.__table__
@@ -73,12 +74,16 @@ def plan_targets(*, connection: Connection, now: datetime, after_id: int, limit:
 
 
 _INSERT_IGNORING_DUPLICATES = insert_ignoring_duplicates(_R, ["participant_id", "kind", "local_date"])
+# The planner queues every participant's coming days (see store/hot.py).
+_QUEUE = HotStatement(_INSERT_IGNORING_DUPLICATES["sqlite"], elsewhere=_INSERT_IGNORING_DUPLICATES["postgresql"],
+                      column_keys=("participant_id", "kind", "local_date", "due_at", "status", "created_at"))
 
 
 def queue(*, connection: Connection, rows: Sequence[dict]) -> None:
-    """Insert reminder rows; an occurrence already queued (or already sent) is left as it is."""
+    """Insert reminder rows (each with every column of _QUEUE); an occurrence already queued (or already sent) is
+    left as it is."""
     if rows:
-        connection.execute(_INSERT_IGNORING_DUPLICATES[connection.dialect.name], list(rows))
+        _QUEUE.insert_many(connection, rows)
 
 
 def mark_planned(*, connection: Connection, plans: Iterable[tuple[int, date, datetime]]) -> None:

@@ -7,14 +7,15 @@ import sqlite3
 from datetime import UTC, date, datetime
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, select, text
 from sqlalchemy.exc import OperationalError
 
 from coach.store import checkins as checkin_store
 from coach.store import outbox as outbox_store
 from coach.store import participants as participant_store
+from coach.store import reminders as reminder_store
 from coach.store.db import make_engine, session_scope
-from coach.store.models import CheckIn, Note, OutboxMessage
+from coach.store.models import CheckIn, Note, OutboxMessage, Reminder
 from tests.helpers.databases import migrated_sqlite_url
 
 NOW = datetime(2026, 3, 2, 8, 30, 15, 123456, tzinfo=UTC)
@@ -121,3 +122,28 @@ def test_a_locked_database_is_sqlalchemys_operational_error_so_the_runner_retrie
                          worker="w1", now=NOW)
         assert connection.execute(select(OutboxMessage.id)).all() != []
     engine.dispose()
+
+
+def test_planned_reminders_are_stored_as_sqlalchemy_stores_them_and_a_day_is_never_queued_twice(engine):
+    first, _ = _participant(engine)
+    with session_scope(engine) as session:
+        second = participant_store.create_participant(session=session, telegram_id=4343, chat_id=4343,
+                                                      first_name="Bo", timezone="Asia/Tokyo", now=NOW).id
+    due = [datetime(2026, 3, 2, 18, 0, tzinfo=UTC), datetime(2026, 3, 3, 18, 0, 0, 250, tzinfo=UTC)]
+    rows = [{"participant_id": who, "kind": "checkin", "local_date": day.date(), "due_at": day, "status": "queued",
+             "created_at": NOW} for who in (first, second) for day in due]
+    with engine.begin() as connection:
+        connection.execute(reminder_store._INSERT_IGNORING_DUPLICATES[engine.dialect.name], rows[:2])  # SQLAlchemy
+        reminder_store.queue(connection=connection, rows=rows[2:])  # hot on SQLite
+        reminder_store.queue(connection=connection, rows=rows)  # all again: nothing new
+    with engine.connect() as connection:
+        stored = connection.execute(text("SELECT participant_id, local_date, due_at, created_at, status "
+                                         "FROM reminder ORDER BY participant_id, due_at")).all()
+    assert len(stored) == 4
+    mine, theirs = stored[:2], stored[2:]
+    # Byte for byte the same text (SQLite) or values (PostgreSQL) for the same instants, however they were written.
+    assert [row[1:] for row in mine] == [row[1:] for row in theirs]
+    with session_scope(engine) as session:
+        back = session.exec(select(Reminder).where(Reminder.participant_id == second)
+                            .order_by(Reminder.due_at)).scalars().all()
+        assert [(r.local_date, r.due_at, r.created_at) for r in back] == [(d.date(), d, NOW) for d in due]
