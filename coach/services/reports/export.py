@@ -12,7 +12,6 @@ from typing import Any
 
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Document, Outcome
-from coach.services.reports.clinician_pdf import render_pdf
 from coach.services.reports.fhir import render_fhir
 from coach.store.export import TableRows, rows_about
 from coach.store.models import Participant
@@ -54,6 +53,10 @@ def build_export(ctx: UseCaseContext, participant: Participant) -> ExportFiles:
 
 def render_export(tables: Sequence[TableRows], *, today: date) -> ExportFiles:
     """The files for rows already read (pure); `today` is the participant's local date, used in the names."""
+    # fpdf (with numpy and Pillow) is loaded only when a PDF is made: every bot process imports this module, and
+    # most never export (measured with bench/fanout.py: the bot's resident memory).
+    from coach.services.reports.clinician_pdf import render_pdf  # noqa: PLC0415
+
     stem = f"coach-export-{today.isoformat()}"
     return ExportFiles(
         csv=Document(f"{stem}.csv", to_csv(tables), caption=CSV_CAPTION),
