@@ -155,8 +155,8 @@ def test_telegram_failing_one_send_in_ten_sends_nothing_twice(cluster):
     """The emulator fails 10% of sends (500, 502, or a timeout after delivering): every reminder is sent
     once or uncertain with the reason, a timed-out one (which reached the person) is never resent, and
     the check-ins written meanwhile are each stored once."""
-    reminded = _participants(cluster, 400)
-    writers = list(_participants(cluster, 100, first=FIRST_CHAT + 10_000))
+    reminded = _participants(cluster, 250)
+    writers = list(_participants(cluster, 60, first=FIRST_CHAT + 10_000))
     _due_reminders(cluster, reminded)
     cluster.emulator.client.fail_sends(fraction=0.1, modes=["500", "502", "timeout"], seed=7, timeout_seconds=2)
     cluster.start(2, COACH_TELEGRAM_TIMEOUT_SECONDS="1")
