@@ -43,7 +43,6 @@ class Finished:
     message_id: int | None = None
 
 
-_INSERT = insert(_O)
 # The usual reply is one row (see store/hot.py).
 _INSERT_ONE = HotStatement(insert(_O).returning(_O.c.id), column_keys=(
     "chat_id", "about_chat_id", "reminder_id", "kind", "body", "media", "status", "claimed_by", "claimed_at",
