@@ -98,6 +98,15 @@ def build_application(settings: Settings, *, engine: Engine, clock: Clock, token
 
 
 @cache
+def _set_aside_long_lived() -> None:
+    """Once per process, after start-up: what lives as long as the process (modules, lexicons, the language
+    pipeline, compiled statements) is set aside from the garbage collector, which otherwise walks all of it again
+    at every full collection (measured with bench/inbound.py). Collected first, so no garbage is set aside."""
+    gc.collect()
+    gc.freeze()
+
+
+@cache
 def _tls_context() -> ssl.SSLContext:
     """The context httpx would build for each client (certifi's bundle, or SSL_CERT_FILE), built once per process."""
     return httpx.create_ssl_context()
@@ -186,9 +195,7 @@ async def _post_init(application: Application) -> None:
     # Off the event loop and not awaited: the bot answers at once, and the first free-text message finds the
     # understanding pipeline loaded.
     warming = asyncio.get_running_loop().run_in_executor(None, understanding.warm_up)
-    # Then what lives as long as the process (modules, lexicons, the language pipeline, compiled statements) is
-    # set aside from the garbage collector, which otherwise walks all of it again at every full collection.
-    warming.add_done_callback(lambda _: gc.freeze())
+    warming.add_done_callback(lambda _: _set_aside_long_lived())
     try:
         await application.bot.set_my_commands([BotCommand(n, d) for n, d in PARTICIPANT_COMMANDS])
     except Exception as exc:  # noqa: BLE001 - the command menu is a convenience: the bot runs on without it
