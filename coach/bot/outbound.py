@@ -32,6 +32,7 @@ from telegram import (
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 
 from coach.bot.keyboards import Markup
+from coach.core.clock import wall_seconds
 from coach.core.metrics import Metrics
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.outbox import Recorded
@@ -116,7 +117,7 @@ class Outbound:
     # --- the shared gate ------------------------------------------------------------------------------------
 
     def paused(self) -> bool:
-        return time.time() < self.paused_until
+        return wall_seconds() < self.paused_until
 
     async def refresh_pause(self) -> bool:
         """Read the bot-wide pause; True while it holds."""
@@ -125,7 +126,7 @@ class Outbound:
 
     async def pause_all(self, seconds: float) -> None:
         """Telegram asked to wait: every worker waits, from its next booking on."""
-        until = time.time() + seconds
+        until = wall_seconds() + seconds
         self.paused_until = max(self.paused_until, until)
         log.warning("Telegram asked to pause sending for %ss; every worker pauses", seconds)
         try:
@@ -136,13 +137,13 @@ class Outbound:
     async def book(self, count: int = 1) -> float | None:
         """Book `count` slots at the bot's one rate; the instant the first may go, or None while paused."""
         start, paused = await self._run(lambda ctx: store.reserve(
-            connection=ctx.connection, wall=time.time(), interval=self.interval, count=count))
+            connection=ctx.connection, wall=wall_seconds(), interval=self.interval, count=count))
         self.paused_until = paused
         return None if self.paused() else start
 
     @staticmethod
     async def sleep_until(wall: float) -> None:
-        delay = wall - time.time()
+        delay = wall - wall_seconds()
         if delay > 0:
             await asyncio.sleep(delay)
 
@@ -152,7 +153,7 @@ class Outbound:
         the slot it may send in now (None: paused meanwhile)."""
         while True:
             await self.sleep_until(start)
-            if time.time() - start <= LATE_TOLERANCE_SECONDS:
+            if wall_seconds() - start <= LATE_TOLERANCE_SECONDS:
                 return start
             booked = await self.book(count)
             if booked is None:
@@ -205,7 +206,7 @@ class Outbound:
                 await self._leave_to_sweep(pending)
                 return outcomes
             if start is None:  # paused: wait it out, holding the claims (another worker takes them after the lease)
-                await self.sleep_until(min(self.paused_until, time.time() + 1.0))
+                await self.sleep_until(min(self.paused_until, wall_seconds() + 1.0))
                 continue
             if begun:
                 results = await self._send_begun(begun, start if paced else None)
@@ -227,7 +228,7 @@ class Outbound:
                ) -> tuple[list[OutboxRow], float | None]:
         """In one transaction: the pause, (for bulk sends) the rate, and the mark that the sends have begun
         (where each chat's order allows). Returns (rows to send now, when the first may go; None while paused)."""
-        wall = time.time()
+        wall = wall_seconds()
         self.paused_until = store.paused_until(connection=ctx.connection)
         if self.paused_until > wall:
             return [], None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
@@ -17,6 +18,13 @@ class SystemClock:
 
     def now(self) -> datetime:
         return datetime.now(UTC)  # now-ok: the single wall-clock read
+
+
+def wall_seconds() -> float:
+    """Telegram's clock, in epoch seconds: the bot's one send rate and Telegram's pause are booked in real time,
+    shared by every worker through the database, whatever the bot's Clock says (a simulated demo week is still
+    sent at Telegram's real pace)."""
+    return time.time()  # now-ok: the send gate's real time
 
 
 class FrozenClock:

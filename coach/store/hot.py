@@ -13,12 +13,23 @@ runner retries them exactly as it retries any other statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
+
+
+@contextmanager
+def _as_sqlalchemy_errors(connection: Connection, sql: str) -> Iterator[None]:
+    """The driver's errors as SQLAlchemy would raise them (parameters hidden: they carry health data)."""
+    try:
+        yield
+    except connection.dialect.loaded_dbapi.Error as exc:
+        raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
+                                  hide_parameters=True, dialect=connection.dialect) from exc
 
 
 class HotStatement:
@@ -52,12 +63,8 @@ class HotStatement:
         sql, order, construct, processors = self._prepared(connection)
         values = construct(params)
         args = [processors[name](values[name]) if name in processors else values[name] for name in order]
-        driver = connection.connection.driver_connection
-        try:
-            return driver.execute(sql, args)
-        except connection.dialect.loaded_dbapi.Error as exc:
-            raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
-                                      hide_parameters=True, dialect=connection.dialect) from exc
+        with _as_sqlalchemy_errors(connection, sql):
+            return connection.connection.driver_connection.execute(sql, args)
 
     def insert_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run an INSERT without RETURNING for every row, each holding every one of `column_keys` (the planner's
@@ -76,11 +83,8 @@ class HotStatement:
             return seen[value]
 
         args = [[bind(name, row[name]) if name in processors else row[name] for name in order] for row in rows]
-        try:
+        with _as_sqlalchemy_errors(connection, sql):
             connection.connection.driver_connection.executemany(sql, args)
-        except connection.dialect.loaded_dbapi.Error as exc:
-            raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
-                                      hide_parameters=True, dialect=connection.dialect) from exc
 
     def first(self, connection: Connection, params: Mapping[str, Any]) -> tuple | None:
         if connection.dialect.name != "sqlite":

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 import pickle
-import time
 from dataclasses import dataclass, field
 
+from coach.core.clock import wall_seconds
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.replies import Outcome, Reply
 from coach.store import outbox as store
@@ -101,7 +101,7 @@ def record(ctx: UseCaseContext, outcome: Outcome, target: Target, *, worker: str
     # still in another worker's hands, the rows are stored as being sent, and the send follows the commit at once.
     # (A worker dying in that instant leaves them "uncertain", as one dying mid-send would; rows held back by a
     # pause or by a chat's order are stored unbegun, and a dead worker's are sent by the sweep.)
-    begun = worker is not None and store.free_to_send(connection=ctx.connection, worker=worker, wall=time.time(),
+    begun = worker is not None and store.free_to_send(connection=ctx.connection, worker=worker, wall=wall_seconds(),
                                                       chat_ids={row["chat_id"] for row in rows})
     ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now, begun=begun)
     return Recorded([OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"))
