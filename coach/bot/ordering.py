@@ -10,6 +10,8 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+from coach.services.plumbing.claims import CURRENT_CLAIM, polled
+
 # Enough to keep the database busy while earlier replies are on the wire; a cap, not a target.
 MAX_CONCURRENT_UPDATES = 4
 
@@ -45,6 +47,10 @@ class PerChatOrderedProcessor(BaseUpdateProcessor):
                 del self._last_in_chat[key]
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        # Long polling (this task's own context): the first use case to store something for the update records its
+        # id, so a redelivery after a crash (Telegram resends what was not yet confirmed) stores and says nothing.
+        if isinstance(update, Update):
+            CURRENT_CLAIM.set(polled(update.update_id))
         await coroutine
 
     async def initialize(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Protocol
@@ -14,6 +15,7 @@ from coach.scheduler.digest import RowSender, send_digest
 from coach.scheduler.planner import plan_page
 from coach.services.plumbing.context import UseCaseContext
 from coach.services.plumbing.runner import UseCaseRunner
+from coach.store import updates as update_store
 from coach.store import workers as worker_store
 
 log = logging.getLogger(__name__)
@@ -24,6 +26,8 @@ JOB_NAME = "reminders-tick"
 ALIVE_TICKS = 3
 # ...and after this long its row is deleted (killed workers leave one behind).
 FORGET_SILENT_AFTER = timedelta(days=1)
+# Handled updates' ids (kept to recognise a redelivery) are pruned this often.
+PRUNE_UPDATES_EVERY_SECONDS = 3600
 
 
 class Sender(RowSender, Protocol):
@@ -53,6 +57,7 @@ class ReminderEngine:
         self.dispatcher = dispatcher
         self.outbound = outbound
         self.alive_window = timedelta(seconds=tick_seconds * ALIVE_TICKS)
+        self._next_update_prune = 0.0
 
     async def plan(self) -> int:
         """Plan every participant who needs it, a page per transaction; returns how many pages."""
@@ -73,7 +78,17 @@ class ReminderEngine:
         await send_digest(self.runner, self.outbound)
         # Whatever a worker that died had stored but not sent (after the lease), and anything left to the sweep.
         await self.outbound.sweep(stopping=self.dispatcher.stopping())
+        await self._forget_old_updates()
         return report
+
+    async def _forget_old_updates(self) -> None:
+        """Handled updates are remembered (webhook inbox and long polling alike) only while Telegram could still
+        deliver them again."""
+        if time.monotonic() < self._next_update_prune:
+            return
+        self._next_update_prune = time.monotonic() + PRUNE_UPDATES_EVERY_SECONDS
+        await self.runner.run_async(lambda ctx: update_store.prune(
+            connection=ctx.connection, handled_before=ctx.now - update_store.KEEP_HANDLED))
 
     def _heartbeat(self, ctx: UseCaseContext) -> int:
         """Say this worker is alive; returns how many workers are (so how many share the send rate)."""

@@ -7,19 +7,24 @@ Telegram gets its 200, and every worker polls this table, so each statement is k
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import Connection, delete, exists, func, or_, select, update
 from sqlalchemy.orm import aliased
 
 from coach.store.db import insert_ignoring_duplicates
+from coach.store.hot import HotStatement
 from coach.store.models import InboxUpdate
 
 _U = InboxUpdate.__table__
 _EARLIER = aliased(InboxUpdate.__table__)
 _INSERT_IGNORING_DUPLICATES = {dialect: statement.returning(_U.c.update_id) for dialect, statement
                                in insert_ignoring_duplicates(_U, ["update_id"]).items()}
+_RECORD_HANDLED = HotStatement(_INSERT_IGNORING_DUPLICATES["sqlite"], elsewhere=_INSERT_IGNORING_DUPLICATES["postgresql"],
+                               column_keys=("update_id", "chat_id", "status", "attempts", "received_at", "handled_at"))
 OPEN_STATUSES = ("new", "working")
+# Telegram redelivers an update it has not seen confirmed for up to 24 hours: a handled id is kept twice that.
+KEEP_HANDLED = timedelta(days=2)
 
 
 @dataclass(frozen=True)
@@ -71,6 +76,16 @@ def mark_done(*, connection: Connection, update_id: int, token: str, now: dateti
     return connection.execute(
         update(_U).where(_U.c.update_id == update_id, _U.c.claim_token == token, _U.c.status == "working")
         .values(status="done", payload=None, handled_at=now)).rowcount == 1
+
+
+def record_handled(*, connection: Connection, update_id: int, now: datetime) -> bool:
+    """Long polling: an update a use case is storing something for is recorded as handled, in that use case's
+    transaction. Only its id is kept (no payload, no chat: nothing an erasure would have to find). False when it was
+    recorded before: Telegram delivered it again after a worker stopped before confirming it, and what it asked for
+    is stored already."""
+    return _RECORD_HANDLED.insert(connection, {
+        "update_id": update_id, "chat_id": None, "status": "done", "attempts": 1, "received_at": now,
+        "handled_at": now}) is not None
 
 
 def retry_later(*, connection: Connection, update_id: int, token: str, not_before: datetime) -> bool:

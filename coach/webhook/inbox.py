@@ -32,10 +32,7 @@ log = logging.getLogger(__name__)
 # An update failing on a passing database problem is tried this many times, then answered with an apology.
 MAX_ATTEMPTS = 5
 RETRY_AFTER_SECONDS = (2, 5, 15, 30)
-# Telegram gives up redelivering well within a day; a handled update's id is kept this long to spot one.
-KEEP_HANDLED = timedelta(days=2)
 POLL_SECONDS = 0.25
-PRUNE_EVERY_SECONDS = 3600
 
 
 class InboxWorker:
@@ -51,7 +48,7 @@ class InboxWorker:
         self.handling: dict[asyncio.Task, ClaimedUpdate] = {}
         self.stopping = False
         self._loop_task: asyncio.Task | None = None
-        self._next_release = self._next_prune = 0.0
+        self._next_release = 0.0
 
     def nudge(self) -> None:
         """Something new was stored (or a chat's next update became free): look at once, not at the next poll."""
@@ -131,10 +128,6 @@ class InboxWorker:
                 connection=ctx.connection, claimed_before=ctx.now - self.lease))
             if released:
                 log.warning("inbox: %d updates left by a stopped worker are back in the queue", released)
-        if now >= self._next_prune:
-            self._next_prune = now + PRUNE_EVERY_SECONDS
-            await self.runner.run_async(lambda ctx: store.prune(connection=ctx.connection,
-                                                                handled_before=ctx.now - KEEP_HANDLED))
 
     async def _handle(self, item: ClaimedUpdate) -> None:
         claim = UpdateClaim(item.update_id, item.token, attempt=item.attempts, final=item.attempts >= MAX_ATTEMPTS)

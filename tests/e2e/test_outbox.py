@@ -15,7 +15,7 @@ from coach.devtools.running import running_bot
 from coach.services import texts
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
-from coach.store.models import CheckIn, OutboxMessage, SafetyFlag
+from coach.store.models import CheckIn, InboxUpdate, OutboxMessage, SafetyFlag
 from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, onboard
 
 
@@ -84,3 +84,24 @@ async def test_a_failing_command_menu_at_start_is_logged_and_the_bot_runs_on(emu
     engine.dispose()
     assert answers and "Coach" in answers[0]["text"]
     assert any("could not set the command menu" in record.getMessage() for record in caplog.records)
+
+
+async def test_a_message_telegram_delivers_again_after_a_stop_is_stored_and_answered_once(world):
+    """Long polling confirms an update only with the next getUpdates: a bot killed in between gets it again."""
+    di = world.person(4104, "Di")
+    await onboard(di)
+    await di.say("pain 4 numbness 2 tingling 3 balance 1, I fainted in the kitchen")
+    said_before = await di.messages()
+    alerts_before = texts_of(await world.emulator.client.amessages(ADMIN_ID))
+    assert "emergency" in texts_of(said_before).lower() and "/user_4104" in alerts_before
+    again = world.emulator.client.redeliver(1)
+    # Her next message is handled after the one delivered again (one chat's updates in order).
+    await di.say("/help")
+    said_since = [m["text"] for m in (await di.messages())[len(said_before):]]
+    assert len(said_since) == 1 and said_since[0].startswith("Here's what I can do")  # nothing about it again
+    assert texts_of(await world.emulator.client.amessages(ADMIN_ID)) == alerts_before
+    with session_scope(world.engine) as session:
+        assert len(session.execute(select(CheckIn)).scalars().all()) == 1
+        assert len(session.execute(select(SafetyFlag)).scalars().all()) == 1
+        handled = session.get(InboxUpdate, again[0])
+    assert (handled.status, handled.chat_id, handled.payload) == ("done", None, None)  # only the id is kept

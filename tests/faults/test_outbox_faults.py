@@ -103,18 +103,21 @@ def _alerts_once_each(emulator, chats: list[int], engine) -> None:
 def test_a_worker_killed_after_red_flag_checkins_committed_loses_no_alert_and_no_answer(cluster: Cluster):
     chats = list(seed_participants(cluster.engine, list(range(FIRST_CHAT, FIRST_CHAT + 30)),
                                    now=now() - timedelta(days=7)))
-    cluster.start(3, COACH_ADMIN_IDS=",".join(map(str, ADMINS)))
+    # A lease long enough that a worker slowed by a busy machine still holds what it stored when it is killed.
+    cluster.start(3, COACH_ADMIN_IDS=",".join(map(str, ADMINS)), COACH_CLAIM_LEASE_SECONDS="8")
     _pause_everyone(cluster.engine, 60)
     cluster.emulator.client.send_batch([{"user_id": chat, "text": RED_FLAG_CHECKIN, "first_name": "Pat"}
                                         for chat in chats])
-    victim = cluster.pool.workers[0]
 
-    def victim_holds_committed_messages() -> bool:
-        return any(row[5] == victim.name and row[3] == "queued" and row[2] == "alert"
-                   for row in _outbox(cluster.engine))
+    holding: list[str] = []
 
-    wait_until(victim_holds_committed_messages, timeout=60, what="the first worker to hold stored alerts",
-               cluster=cluster)
+    def a_worker_holds_committed_alerts() -> bool:
+        holding[:] = [row[5] for row in _outbox(cluster.engine)
+                      if row[3] == "queued" and row[2] == "alert" and row[5] is not None][:1]
+        return bool(holding)
+
+    wait_until(a_worker_holds_committed_alerts, timeout=60, what="a worker to hold stored alerts", cluster=cluster)
+    victim = next(worker for worker in cluster.pool.workers if worker.name == holding[0])
     assert cluster.emulator.client.messages() == [], "nothing is sent while paused"
     cluster.pool.kill(victim)
     held = sum(1 for row in _outbox(cluster.engine) if row[5] == victim.name and row[3] == "queued")

@@ -269,6 +269,11 @@ class EmulatorClient:
         """
         self._call("lose_acks", times=times, fraction=fraction, seed=seed)
 
+    def redeliver(self, last: int = 1) -> list[int]:
+        """Long polling: deliver the last `last` confirmed updates again, as Telegram does when a bot stopped after
+        fetching them and before confirming them. Returns their update ids."""
+        return self._call("redeliver", last=last)
+
     def webhook_log(self) -> list[dict[str, Any]]:
         """One entry per update queued for the webhook, oldest first.
 

@@ -105,6 +105,7 @@ class BotApiEmulator:
             "webhook_info": lambda: botapi.get_webhook_info(self.state, self.state.bot_user, {}),
             "set_webhook_timeout": self.set_webhook_timeout,
             "lose_acks": self.lose_acks,
+            "redeliver": lambda last=1: self.state.redeliver(int(last)),
             "webhook_log": lambda: self.state.webhook.entries(),
             "fail_sends": self.fail_sends,
             "send_failures": lambda: list(self.state.send_failures),

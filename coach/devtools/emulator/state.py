@@ -17,6 +17,13 @@ from coach.devtools.emulator.webhook import WebhookState, update_kind
 
 _COMMAND_RE = re.compile(r"/[A-Za-z0-9_]{1,32}(?:@[A-Za-z0-9_]{1,64})?")
 FIRST_UPDATE_ID = 100_000_001  # Telegram update ids are large; tests must not assume 1
+
+
+def _first_update_id() -> int:
+    """Where an emulator's update ids start: later than any earlier emulator's on this machine (by the clock, in
+    milliseconds), as one bot's ids never restart on Telegram. A bot remembers the ids it handled, to recognise a
+    redelivery: a database that outlives an emulator (a restart in a test) must not see an old id again."""
+    return FIRST_UPDATE_ID + time.time_ns() // 1_000_000
 # fail_sends: the methods it hits unless told otherwise, and its modes.
 SEND_METHODS = (
     "sendMessage",
@@ -168,7 +175,7 @@ class World:
         self.record_limit = record_limit
         self.update_signal = Signal()
         self.message_signal = Signal()
-        self._update_ids = itertools.count(FIRST_UPDATE_ID)
+        self._update_ids = itertools.count(_first_update_id())
         self._ids = itertools.count(1)
         self.bot_user: dict[str, Any] = {"id": 0, "is_bot": True, "first_name": "Coach"}
         self.reset()
@@ -182,6 +189,10 @@ class World:
         self.users: dict[int, dict[str, Any]] = {}
         self.chats: dict[int, Chat] = {}
         self.updates: deque[dict[str, Any]] = deque()
+        # The last updates a poller confirmed, kept to deliver again as Telegram does for a bot that stopped
+        # before confirming them (see redeliver).
+        self.confirmed: deque[dict[str, Any]] = deque(maxlen=1000)
+        self.redelivering: set[int] = set()
         self.bot_messages: list[StoredMessage] = []
         self.calls: deque[dict[str, Any]] = deque(maxlen=self.record_limit)
         self.violations: list[dict[str, Any]] = []
@@ -355,10 +366,16 @@ class World:
             while len(self.updates) > -offset:
                 self.updates.popleft()
             return
-        dropped = False
-        while self.updates and self.updates[0]["update_id"] < offset:
-            self.updates.popleft()
-            dropped = True
+        if self.redelivering:
+            # An update delivered again is not dropped by the offset the poller had reached before it.
+            kept = deque(u for u in self.updates if u["update_id"] >= offset or u["update_id"] in self.redelivering)
+            self.confirmed.extend(u for u in self.updates if u not in kept)
+            dropped, self.updates = len(kept) != len(self.updates), kept
+        else:
+            dropped = False
+            while self.updates and self.updates[0]["update_id"] < offset:
+                self.confirmed.append(self.updates.popleft())
+                dropped = True
         if dropped:
             self.touch()
 
@@ -369,7 +386,10 @@ class World:
             kept = deque(u for u in self.updates if update_kind(u) in allowed)
             if len(kept) != len(self.updates):
                 self.updates = kept
-        return list(itertools.islice(self.updates, limit))
+        fetched = list(itertools.islice(self.updates, limit))
+        if self.redelivering:
+            self.redelivering.difference_update(u["update_id"] for u in fetched)
+        return fetched
 
     # --- bot side: webhook -------------------------------------------------------------
 
@@ -396,6 +416,16 @@ class World:
         if drop_pending_updates:
             self.updates.clear()
         self.update_signal.notify()
+
+    def redeliver(self, last: int) -> list[int]:
+        """Deliver the last `last` confirmed updates again, as Telegram does when the bot stopped after fetching
+        them and before confirming them. Returns their update ids."""
+        again = list(self.confirmed)[-last:] if last > 0 else []
+        # A restarted poller asks without an offset; this one keeps its own, so these are kept from it until fetched.
+        self.redelivering.update(update["update_id"] for update in again)
+        self._requeue(again)
+        self.update_signal.notify()
+        return [update["update_id"] for update in again]
 
     def _requeue(self, updates: list[dict[str, Any]]) -> None:
         if updates:

@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import Connection, Engine
@@ -64,9 +65,9 @@ class UseCaseRunner:
     async def run_async(self, use_case: Callable[[UseCaseContext], T], *, marks_update: bool = True) -> T:
         """Run for a handler: a slow or retried database call never blocks other participants.
 
-        Handling an update from the webhook's inbox (see coach/webhook/inbox.py), the use case also
-        marks that update done, in the same transaction, so it is applied exactly once. Bookkeeping
-        after that (the outbox's sends) passes `marks_update=False`.
+        Handling an update (from the webhook's inbox, see coach/webhook/inbox.py, or from long polling, see
+        coach/bot/ordering.py), the use case also records that update as handled, in the same transaction, so it
+        is applied exactly once. Bookkeeping after that (the outbox's sends) passes `marks_update=False`.
         """
         claim = CURRENT_CLAIM.get() if marks_update else None
         if not self.inline:
@@ -98,8 +99,7 @@ class UseCaseRunner:
             try:
                 result = use_case(ctx)
                 ctx.finish()
-                if claim is not None and not update_store.mark_done(
-                        connection=connection, update_id=claim.update_id, token=claim.token, now=ctx.now):
+                if claim is not None and not _mark_handled(connection, claim, ctx.now):
                     raise ClaimLost(f"update {claim.update_id} was handled already or taken over")
             finally:
                 ctx.close()
@@ -127,6 +127,14 @@ class UseCaseRunner:
         # Only the error class is logged: statements carry health data as parameters.
         log.warning("database busy or unreachable (%s), retrying in %.2fs", type(exc.orig).__name__, delay)
         return True
+
+
+def _mark_handled(connection: Connection, claim: UpdateClaim, now: datetime) -> bool:
+    """Record the update as handled in the use case's transaction; False when it is not this claim's to record."""
+    if claim.token is not None:
+        return update_store.mark_done(connection=connection, update_id=claim.update_id, token=claim.token, now=now)
+    # Polled: a second use case for the same delivery (a reply, then a follow-up) finds it recorded by this one.
+    return claim.handled or update_store.record_handled(connection=connection, update_id=claim.update_id, now=now)
 
 
 # PostgreSQL's codes for "run the transaction again": serialization failure, deadlock detected.
