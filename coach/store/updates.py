@@ -20,7 +20,8 @@ _U = InboxUpdate.__table__
 _EARLIER = aliased(InboxUpdate.__table__)
 _INSERT_IGNORING_DUPLICATES = {dialect: statement.returning(_U.c.update_id) for dialect, statement
                                in insert_ignoring_duplicates(_U, ["update_id"]).items()}
-_RECORD_HANDLED = HotStatement(_INSERT_IGNORING_DUPLICATES["sqlite"], elsewhere=_INSERT_IGNORING_DUPLICATES["postgresql"],
+_RECORD_HANDLED = HotStatement(_INSERT_IGNORING_DUPLICATES["sqlite"],
+                               elsewhere=_INSERT_IGNORING_DUPLICATES["postgresql"],
                                column_keys=("update_id", "chat_id", "status", "attempts", "received_at", "handled_at"))
 OPEN_STATUSES = ("new", "working")
 # Telegram redelivers an update it has not seen confirmed for up to 24 hours: a handled id is kept twice that.
