@@ -9,6 +9,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlmodel import SQLModel
 
+from coach.bot import flood
 from coach.core.clock import FrozenClock
 from coach.core.config import load_settings
 from coach.devtools.cluster.postgres import create_postgres_database, drop_postgres_database
@@ -16,7 +17,7 @@ from coach.devtools.emulator.runner import EmulatorThread
 from coach.devtools.running import running_bot
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
-from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, World
+from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, HumanPace, World
 from tests.helpers.databases import migrated_sqlite_url
 
 POSTGRES_URL = os.environ.get("COACH_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
@@ -118,6 +119,7 @@ async def world(emulator, tmp_path) -> AsyncIterator[World]:
                              # Tests run each tick themselves, at the instant they set.
                              coach_tick_seconds=3600)
     async with running_bot(settings, engine=engine, clock=clock) as application:
+        flood.installed_limiter(application).clock = HumanPace()
         yield World(emulator=emulator, engine=engine, clock=clock, application=application)
     engine.dispose()
     assert emulator.client.violations() == [], "the bot made calls the Bot API would reject"

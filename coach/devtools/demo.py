@@ -16,13 +16,14 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from coach.bot import flood
 from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import FrozenClock
 from coach.core.config import load_settings
 from coach.devtools.demo_files import save_demo_files
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.devtools.person import Person
-from coach.devtools.running import running_bot
+from coach.devtools.running import running_bot, settled
 from coach.domain.symptoms import format_day
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
@@ -59,8 +60,11 @@ async def run_demo(*, database_url: str, web: bool = False) -> int:
                                  coach_default_timezone="Europe/Berlin",
                                  coach_tick_seconds=3600,  # the demo runs each tick itself, on its clock
                                  coach_web_port=DEMO_WEB_PORT)
-        ann = Person(emulator.client, DEMO_USER, "Ann")
         async with running_bot(settings, engine=engine, clock=clock) as application:
+            # Ann answers each message the moment it has arrived (no pause to guess), at the pace of the simulated
+            # week as the flood guard sees it.
+            ann = Person(emulator.client, DEMO_USER, "Ann", settled=settled(application, emulator.client))
+            flood.installed_limiter(application).clock = lambda: clock.now().timestamp()
             week = DemoWeek(ann, clock, application.bot_data[RUNTIME_KEY].reminders)
             await week.onboard()
             await week.live()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,6 +28,9 @@ class Person:
     transcript: list[str] = field(default_factory=list)
     last_update: dict[str, Any] | None = None  # the update the emulator queued for the last action
     _seen: dict[int, int] = field(default_factory=dict)  # message id -> edits, as last put in the transcript
+    # Waits until the bot has answered (coach/devtools/running.settled, for a bot in this process); without it, the
+    # bot is taken to have answered once it has been quiet for a moment.
+    settled: Callable[[], Awaitable[None]] | None = None
 
     async def say(self, text: str) -> list[dict[str, Any]]:
         self.transcript.append(f"👤 {self.first_name}: {text}")
@@ -69,7 +73,10 @@ class Person:
 
     async def incoming(self) -> list[dict[str, Any]]:
         """What the bot sent or changed since this person last looked, unprompted (reminders)."""
-        await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
+        if self.settled is not None:
+            await self.settled()
+        else:
+            await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
         changed = [m for m in await self.client.amessages(self.user_id)
                    if self._seen.get(m["message_id"]) != m["edits"]]
         self._record(changed, earlier=set(self._seen))
@@ -91,13 +98,16 @@ class Person:
 
     async def _act(self, action: Any) -> list[dict[str, Any]]:
         before = {m["message_id"]: m["edits"] for m in await self.client.amessages(self.user_id)}
-        responses = await self._responses()
+        responses = await self._responses() if self.settled is None else 0
         self.last_update = await action
-        deadline = time.monotonic() + RESPONSE_TIMEOUT
-        # First the bot starts answering (it may be slow), then it falls quiet.
-        while await self._responses() == responses and time.monotonic() < deadline:
-            await asyncio.sleep(0.01)
-        await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
+        if self.settled is not None:
+            await self.settled()
+        else:
+            deadline = time.monotonic() + RESPONSE_TIMEOUT
+            # First the bot starts answering (it may be slow), then it falls quiet.
+            while await self._responses() == responses and time.monotonic() < deadline:
+                await asyncio.sleep(0.01)
+            await self.client.await_idle(timeout=RESPONSE_TIMEOUT, quiet=QUIET_SECONDS)
         changed = [m for m in await self.client.amessages(self.user_id)
                    if m["message_id"] not in before or m["edits"] != before[m["message_id"]]]
         self._record(changed, earlier=set(before))

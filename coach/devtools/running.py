@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
 from sqlalchemy import Engine
@@ -10,8 +12,12 @@ from telegram import Update
 from telegram.ext import Application
 
 from coach.bot.app import build_application
+from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import Clock
 from coach.core.config import Settings
+from coach.devtools.emulator.client import EmulatorClient
+
+SETTLE_TIMEOUT = 15.0
 
 
 @asynccontextmanager
@@ -32,3 +38,24 @@ async def running_bot(settings: Settings, *, engine: Engine, clock: Clock) -> As
             await application.stop()
             if application.post_shutdown:
                 await application.post_shutdown(application)
+
+
+def settled(application: Application, client: EmulatorClient) -> Callable[[], Awaitable[None]]:
+    """For a bot running in this process (see running_bot): wait until it has handled every update the emulator
+    holds and sent every answer, with no quiet period to guess.
+
+    The emulator holds an update until the bot confirms it, which python-telegram-bot does with its next
+    getUpdates, after putting it in the application's queue; the queue counts an update as done only once its
+    handlers (and the sends they await) have finished. Then the outcomes of those sends are written.
+    """
+
+    async def wait() -> None:
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + SETTLE_TIMEOUT
+        while (await client.astats())["pending_updates"] and loop.time() < deadline:
+            await asyncio.sleep(0.005)
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(application.update_queue.join(), max(0.0, deadline - loop.time()))
+        await application.bot_data[RUNTIME_KEY].outbound.flush()
+
+    return wait

@@ -3,6 +3,7 @@ with the local emulator playing Telegram (and failing as told). Every test ends 
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 import pytest
@@ -12,6 +13,7 @@ from coach.devtools.emulator.runner import EmulatorThread
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from tests.helpers.cluster import Cluster
+from tests.helpers.private_postgres import PrivatePostgres, server_programs
 
 
 @pytest.fixture
@@ -24,4 +26,36 @@ def cluster(postgres_url, tmp_path) -> Iterator[Cluster]:
             yield made
         finally:
             made.close()
+        assert emulator.client.violations() == [], "the workers made calls the Bot API would reject"
+
+
+@pytest.fixture
+def own_postgres(postgres_server) -> Iterator[PrivatePostgres]:
+    """A PostgreSQL server of the test's own, to stop and start (the shared one stays up for everyone else)."""
+    programs = server_programs()
+    if programs is None:
+        message = "PostgreSQL's initdb and pg_ctl are not installed here: no server of the test's own"
+        if os.environ.get("COACH_REQUIRE_POSTGRES") == "1":
+            pytest.fail(message + " and COACH_REQUIRE_POSTGRES=1")
+        pytest.skip(message)
+    server = PrivatePostgres(programs)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def cluster_on_own_postgres(own_postgres: PrivatePostgres, tmp_path) -> Iterator[Cluster]:
+    """As `cluster`, on a server the test may stop and start."""
+    upgrade(own_postgres.url)
+    engine = make_engine(own_postgres.url)
+    with EmulatorThread() as emulator:
+        made = Cluster(engine, own_postgres.url, emulator, WorkerPool(env={}, directory=tmp_path))
+        try:
+            yield made
+        finally:
+            made.close()
+            engine.dispose()
         assert emulator.client.violations() == [], "the workers made calls the Bot API would reject"

@@ -7,11 +7,8 @@ reason — never sent twice, never silently dropped.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from collections import Counter
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 
@@ -19,8 +16,7 @@ from coach.devtools.cluster.seed import queue_checkin_reminders, seed_participan
 from coach.services import texts
 from tests.helpers.cluster import Cluster, now, wait_until
 
-# Killed workers, with waits long enough for a busy machine; the restarted PostgreSQL server runs alone
-# (`serial`), as every other test needs that server up.
+# Killed workers, with waits long enough for a busy machine; the restarted PostgreSQL server is the test's own.
 pytestmark = [pytest.mark.postgres, pytest.mark.timeout(300), pytest.mark.faults]
 FIRST_CHAT = 700_000
 CHECKIN = "p4 n2 t3 b1"
@@ -105,37 +101,29 @@ def test_a_worker_killed_mid_fanout_loses_no_reminder_and_sends_none_twice(clust
     print(f"killed holding {held} claims; outcome {statuses}; sent by survivors {sorted(by_worker.values())}")
 
 
-def _postgres(action: str) -> None:
-    """Stop or start the PostgreSQL server itself (every database on it)."""
-    versions = sorted(Path("/etc/postgresql").glob("*")) if Path("/etc/postgresql").exists() else []
-    if shutil.which("pg_ctlcluster") is None or not versions:
-        pytest.skip("this PostgreSQL cannot be stopped and started from here (no pg_ctlcluster)")
-    subprocess.run(["pg_ctlcluster", "--skip-systemctl-redirect", versions[-1].name, "main", action],
-                   check=True, capture_output=True, timeout=60)
-
-
 def _refused_posts(cluster: Cluster) -> int:
     return sum(1 for entry in cluster.emulator.client.webhook_log()
                if any(status != 200 for status in entry["statuses"]))
 
 
-@pytest.mark.serial
-def test_the_database_restarting_during_handling_loses_no_message(cluster):
+def test_the_database_restarting_during_handling_loses_no_message(cluster_on_own_postgres: Cluster, own_postgres):
     """PostgreSQL goes down while 300 check-ins are being delivered and handled, and comes back: posts that
     could not be stored got a 503 and were delivered again, handling that failed was tried again, and the
-    workers recovered on their own — each check-in stored once and answered once, nobody told to try again."""
+    workers recovered on their own — each check-in stored once and answered once, nobody told to try again.
+    The server is the test's own, so the rest of the suite goes on meanwhile."""
+    cluster = cluster_on_own_postgres
     chats = list(_participants(cluster, 300))
     cluster.start(2)
     _check_in_all(cluster, chats)
     wait_until(lambda: len(cluster.emulator.client.webhook_log()) >= 1, timeout=30,
                what="deliveries to begin", cluster=cluster)
-    _postgres("stop")
+    own_postgres.stop()
     try:
         # Down until Telegram's posts are seen refused (stored nowhere, so never acknowledged).
         wait_until(lambda: _refused_posts(cluster) > 0, timeout=60, what="a post refused", cluster=cluster)
         assert all(worker.health() is None for worker in cluster.pool.workers)  # /healthz says 503
     finally:
-        _postgres("start")
+        own_postgres.start()
     wait_until(lambda: _every_update_delivered_and_handled(cluster, len(chats)), timeout=120,
                what="every update to be stored and handled", cluster=cluster)
     wait_until(lambda: len(cluster.emulator.client.messages()) >= len(chats), timeout=30,

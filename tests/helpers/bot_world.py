@@ -14,9 +14,24 @@ from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import FrozenClock
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.devtools.person import Person
+from coach.devtools.running import settled
 from coach.store import reminders as reminder_store
 from coach.store.db import session_scope
 from coach.store.models import Participant
+
+
+class HumanPace:
+    """The flood limiter's clock in the end-to-end world: each message or tap comes a second after the one before,
+    as a person reading the answer would send it. (The tests act the instant an answer has arrived, faster than
+    anyone can; the flood tests set a clock of their own.)"""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        self.now += 1.0
+        return self.now
+
 
 TOKEN = "123456789:" + "e2e-test-token-" + "x" * 20
 ADMIN_ID = 90_001
@@ -35,11 +50,12 @@ class World:
     async def tick(self) -> DispatchReport:
         """One reminders tick at the clock's current instant, as the JobQueue would run it."""
         report = await self.application.bot_data[RUNTIME_KEY].reminders.tick()
-        await self.emulator.client.await_idle(timeout=10)
+        await settled(self.application, self.emulator.client)()
         return report
 
     def person(self, user_id: int, first_name: str = "Ann") -> Person:
-        return Person(self.emulator.client, user_id, first_name)
+        return Person(self.emulator.client, user_id, first_name,
+                      settled=settled(self.application, self.emulator.client))
 
     def reminders_of(self, telegram_id: int) -> list[tuple[str, str, str, str | None]]:
         """(kind, local date, status, detail) of each of a participant's reminders, in due order."""

@@ -14,16 +14,18 @@ from pathlib import Path
 
 import pytest
 
+from coach.bot import flood
 from coach.bot.runtime import RUNTIME_KEY
 from coach.core.clock import FrozenClock
 from coach.devtools.cluster.workers import free_port
 from coach.devtools.emulator.runner import EmulatorThread
 from coach.devtools.person import Person
-from coach.devtools.running import running_bot
+from coach.devtools.running import running_bot, settled
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from coach.web.app import create_app
 from coach.web.tell import BotTeller
+from tests.helpers.bot_world import HumanPace
 from tests.helpers.web import ADMIN_ID, NOW, web_settings
 
 CHROMIUM = os.environ.get("COACH_CHROMIUM", "/usr/bin/chromium")
@@ -58,11 +60,11 @@ class Live:
     browser: object
 
     def person(self, user_id: int, name: str) -> Person:
-        return Person(self.emulator.client, user_id, name)
+        return Person(self.emulator.client, user_id, name, settled=settled(self.application, self.emulator.client))
 
     async def tick(self) -> None:
         await self.application.bot_data[RUNTIME_KEY].reminders.tick()
-        await self.emulator.client.await_idle(timeout=10)
+        await settled(self.application, self.emulator.client)()
 
     async def link(self, admin_id: int = ADMIN_ID) -> str:
         """What an admin gets for /dashboard: the sign-in link."""
@@ -95,6 +97,7 @@ async def live(tmp_path) -> AsyncIterator[Live]:
     with EmulatorThread() as emulator:
         settings = web_settings(url, emulator.base_url, coach_web_url=f"http://127.0.0.1:{port}", coach_web_port=port)
         async with running_bot(settings, engine=engine, clock=clock) as application:
+            flood.installed_limiter(application).clock = HumanPace()
             app = create_app(settings, engine=engine, clock=clock, teller=BotTeller(
                 application.bot, owns_bot=False, outbound=application.bot_data[RUNTIME_KEY].outbound))
             server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning",
