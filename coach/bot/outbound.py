@@ -103,6 +103,9 @@ class Outbound:
         self.paused_until = 0.0
         self._next_prune = 0.0
         self._results: list[Finished] = []
+        # One write of outcomes at a time: a flush that finds another under way waits for it, so that when any
+        # flush returns, every outcome queued before it is written.
+        self._flushing = asyncio.Lock()
         self._farewells: list[int] = []
         # Rows in hand that carry a reminder's words: row id -> reminder id (their outcome ends the reminder).
         self._reminder_of: dict[int, int] = {}
@@ -261,34 +264,35 @@ class Outbound:
 
     async def flush(self) -> None:
         """Write every queued outcome now (and forget the goodbyes of erasures, once sent)."""
-        while self._results:
-            results, self._results = self._results, []
-            farewells, self._farewells = self._farewells, []
-            ended = {result.id for result in results if result.status != "queued"}
-            dropped = [row_id for row_id in farewells if row_id in ended]
-            self._farewells.extend(row_id for row_id in farewells if row_id not in ended)
+        async with self._flushing:
+            while self._results:
+                results, self._results = self._results, []
+                farewells, self._farewells = self._farewells, []
+                ended = {result.id for result in results if result.status != "queued"}
+                dropped = [row_id for row_id in farewells if row_id in ended]
+                self._farewells.extend(row_id for row_id in farewells if row_id not in ended)
 
-            reminders = [(self._reminder_of[result.id], result) for result in results
-                         if result.status != "queued" and result.id in self._reminder_of]
+                reminders = [(self._reminder_of[result.id], result) for result in results
+                             if result.status != "queued" and result.id in self._reminder_of]
 
-            def write(ctx: UseCaseContext, results: list[Finished] = results, dropped: list[int] = dropped,
-                      reminders: list[tuple[int, Finished]] = reminders) -> None:
-                store.finish(connection=ctx.connection, results=results, worker=self.worker, now=ctx.now)
-                store.drop(connection=ctx.connection, ids=dropped)
-                self._reminders_ended(ctx, reminders)
+                def write(ctx: UseCaseContext, results: list[Finished] = results, dropped: list[int] = dropped,
+                          reminders: list[tuple[int, Finished]] = reminders) -> None:
+                    store.finish(connection=ctx.connection, results=results, worker=self.worker, now=ctx.now)
+                    store.drop(connection=ctx.connection, ids=dropped)
+                    self._reminders_ended(ctx, reminders)
 
-            try:
-                await self._run(write)
-            except Exception as exc:  # noqa: BLE001 - kept, and written once the database answers again
-                log.warning("outbox: could not record yet how %d sends ended (%s)", len(results),
-                            type(exc).__name__)
-                self._results[:0] = results
-                self._farewells.extend(dropped)
-                self._flusher = asyncio.get_running_loop().create_task(self._flush_later(FLUSH_RETRY_SECONDS))
-                return
-            # Written: a row sent again later (after a 429) is linked again when it is begun again.
-            for result in results:
-                self._reminder_of.pop(result.id, None)
+                try:
+                    await self._run(write)
+                except Exception as exc:  # noqa: BLE001 - kept, and written once the database answers again
+                    log.warning("outbox: could not record yet how %d sends ended (%s)", len(results),
+                                type(exc).__name__)
+                    self._results[:0] = results
+                    self._farewells.extend(dropped)
+                    self._flusher = asyncio.get_running_loop().create_task(self._flush_later(FLUSH_RETRY_SECONDS))
+                    return
+                # Written: a row sent again later (after a 429) is linked again when it is begun again.
+                for result in results:
+                    self._reminder_of.pop(result.id, None)
 
     def _reminders_ended(self, ctx: UseCaseContext, reminders: list[tuple[int, Finished]]) -> None:
         """In the transaction that records the rows' outcome: the reminders they carry end with them."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 
@@ -17,7 +16,8 @@ from coach.core.clock import Clock
 from coach.core.config import Settings
 from coach.devtools.emulator.client import EmulatorClient
 
-SETTLE_TIMEOUT = 15.0
+# Far longer than any answer takes, even on a busy machine: reaching it means the bot is stuck.
+SETTLE_TIMEOUT = 30.0
 
 
 @asynccontextmanager
@@ -52,10 +52,14 @@ def settled(application: Application, client: EmulatorClient) -> Callable[[], Aw
     async def wait() -> None:
         loop = asyncio.get_running_loop()
         deadline = loop.time() + SETTLE_TIMEOUT
-        while (await client.astats())["pending_updates"] and loop.time() < deadline:
+        while pending := (await client.astats())["pending_updates"]:
+            if loop.time() >= deadline:
+                raise TimeoutError(f"the bot has not fetched {pending} updates after {SETTLE_TIMEOUT:.0f} s")
             await asyncio.sleep(0.005)
-        with contextlib.suppress(TimeoutError):
+        try:
             await asyncio.wait_for(application.update_queue.join(), max(0.0, deadline - loop.time()))
+        except TimeoutError:
+            raise TimeoutError(f"the bot is still handling updates after {SETTLE_TIMEOUT:.0f} s") from None
         await application.bot_data[RUNTIME_KEY].outbound.flush()
 
     return wait

@@ -5,6 +5,7 @@ stored is ever answered with "nothing was saved"."""
 from __future__ import annotations
 
 import logging
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -105,3 +106,18 @@ async def test_a_message_telegram_delivers_again_after_a_stop_is_stored_and_answ
         assert len(session.execute(select(SafetyFlag)).scalars().all()) == 1
         handled = session.get(InboxUpdate, again[0])
     assert (handled.status, handled.chat_id, handled.payload) == ("done", None, None)  # only the id is kept
+
+
+async def test_handled_update_ids_are_forgotten_once_telegram_can_no_longer_deliver_them_again(world):
+    ed = world.person(4105, "Ed")
+    await ed.say("/help")  # stores nothing: no id is kept for it
+    await onboard(ed)
+    first = ed.last_update["update_id"]
+    world.clock.advance(timedelta(days=3))
+    await ed.say("pain 3 numbness 2 tingling 2 balance 1")
+    latest = ed.last_update["update_id"]
+    await world.tick()
+    with session_scope(world.engine) as session:
+        kept = set(session.execute(select(InboxUpdate.update_id)).scalars())
+    assert latest in kept and first not in kept
+    assert all(update_id > first for update_id in kept)  # onboarding's, three days old, are gone too

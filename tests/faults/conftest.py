@@ -13,7 +13,7 @@ from coach.devtools.emulator.runner import EmulatorThread
 from coach.store.db import make_engine
 from coach.store.migrate import upgrade
 from tests.helpers.cluster import Cluster
-from tests.helpers.private_postgres import PrivatePostgres, server_programs
+from tests.helpers.private_postgres import PrivatePostgres, why_not_here
 
 
 @pytest.fixture
@@ -32,13 +32,12 @@ def cluster(postgres_url, tmp_path) -> Iterator[Cluster]:
 @pytest.fixture
 def own_postgres(postgres_server) -> Iterator[PrivatePostgres]:
     """A PostgreSQL server of the test's own, to stop and start (the shared one stays up for everyone else)."""
-    programs = server_programs()
-    if programs is None:
-        message = "PostgreSQL's initdb and pg_ctl are not installed here: no server of the test's own"
+    reason = why_not_here()
+    if reason is not None:
         if os.environ.get("COACH_REQUIRE_POSTGRES") == "1":
-            pytest.fail(message + " and COACH_REQUIRE_POSTGRES=1")
-        pytest.skip(message)
-    server = PrivatePostgres(programs)
+            pytest.fail(f"no PostgreSQL server of the test's own: {reason}, and COACH_REQUIRE_POSTGRES=1")
+        pytest.skip(f"no PostgreSQL server of the test's own: {reason}")
+    server = PrivatePostgres()
     try:
         server.start()
         yield server

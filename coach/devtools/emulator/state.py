@@ -421,6 +421,8 @@ class World:
         """Deliver the last `last` confirmed updates again, as Telegram does when the bot stopped after fetching
         them and before confirming them. Returns their update ids."""
         again = list(self.confirmed)[-last:] if last > 0 else []
+        for update in again:  # confirmed again once the bot has them
+            self.confirmed.remove(update)
         # A restarted poller asks without an offset; this one keeps its own, so these are kept from it until fetched.
         self.redelivering.update(update["update_id"] for update in again)
         self._requeue(again)
