@@ -377,6 +377,20 @@ class InboxUpdate(SQLModel, table=True):
     handled_at: datetime | None = Field(default=None, sa_type=UTCDateTime)
 
 
+class HandledUpdate(SQLModel, table=True):
+    """An update long polling delivered that a use case stored something for, recorded in that use case's
+    transaction: Telegram delivers an update again when the bot stopped before confirming it, and the second
+    delivery must store and say nothing. Only the id and when (no chat, nothing an erasure would have to find),
+    kept while Telegram could still deliver it again. (The webhook's updates are recognised in inbox_update.)"""
+
+    __tablename__ = "handled_update"
+
+    # INTEGER PRIMARY KEY on SQLite (the row's own key: one B-tree to write on the check-in's path).
+    update_id: int = Field(sa_column=Column(BigInteger().with_variant(Integer(), "sqlite"), primary_key=True,
+                                            autoincrement=False))
+    handled_at: datetime = Field(sa_type=UTCDateTime, index=True)
+
+
 class Worker(SQLModel, table=True):
     """A running bot process, seen at every tick: workers share Telegram's send rate between them."""
 

@@ -14,15 +14,17 @@ from sqlalchemy.orm import aliased
 
 from coach.store.db import insert_ignoring_duplicates
 from coach.store.hot import HotStatement
-from coach.store.models import InboxUpdate
+from coach.store.models import HandledUpdate, InboxUpdate
 
 _U = InboxUpdate.__table__
 _EARLIER = aliased(InboxUpdate.__table__)
 _INSERT_IGNORING_DUPLICATES = {dialect: statement.returning(_U.c.update_id) for dialect, statement
                                in insert_ignoring_duplicates(_U, ["update_id"]).items()}
-_RECORD_HANDLED = HotStatement(_INSERT_IGNORING_DUPLICATES["sqlite"],
-                               elsewhere=_INSERT_IGNORING_DUPLICATES["postgresql"],
-                               column_keys=("update_id", "chat_id", "status", "attempts", "received_at", "handled_at"))
+_H = HandledUpdate.__table__
+_RECORD_HANDLED_INSERTS = {dialect: statement.returning(_H.c.update_id) for dialect, statement
+                           in insert_ignoring_duplicates(_H, ["update_id"]).items()}
+_RECORD_HANDLED = HotStatement(_RECORD_HANDLED_INSERTS["sqlite"], elsewhere=_RECORD_HANDLED_INSERTS["postgresql"],
+                               column_keys=("update_id", "handled_at"))
 OPEN_STATUSES = ("new", "working")
 # Telegram redelivers an update it has not seen confirmed for up to 24 hours: a handled id is kept twice that.
 KEEP_HANDLED = timedelta(days=2)
@@ -81,12 +83,9 @@ def mark_done(*, connection: Connection, update_id: int, token: str, now: dateti
 
 def record_handled(*, connection: Connection, update_id: int, now: datetime) -> bool:
     """Long polling: an update a use case is storing something for is recorded as handled, in that use case's
-    transaction. Only its id is kept (no payload, no chat: nothing an erasure would have to find). False when it was
-    recorded before: Telegram delivered it again after a worker stopped before confirming it, and what it asked for
-    is stored already."""
-    return _RECORD_HANDLED.insert(connection, {
-        "update_id": update_id, "chat_id": None, "status": "done", "attempts": 1, "received_at": now,
-        "handled_at": now}) is not None
+    transaction. False when it was recorded before: Telegram delivered it again after a worker stopped before
+    confirming it, and what it asked for is stored already."""
+    return _RECORD_HANDLED.insert(connection, {"update_id": update_id, "handled_at": now}) is not None
 
 
 def retry_later(*, connection: Connection, update_id: int, token: str, not_before: datetime) -> bool:
@@ -121,9 +120,10 @@ def release_stale(*, connection: Connection, claimed_before: datetime) -> int:
 
 
 def prune(*, connection: Connection, handled_before: datetime) -> int:
-    """Forget handled updates once Telegram can no longer redeliver them."""
-    return connection.execute(delete(_U).where(_U.c.status.in_(("done", "failed")),
-                                               _U.c.handled_at < handled_before)).rowcount
+    """Forget handled updates (the webhook's and long polling's) once Telegram can no longer redeliver them."""
+    inbox = connection.execute(delete(_U).where(_U.c.status.in_(("done", "failed")),
+                                                _U.c.handled_at < handled_before)).rowcount
+    return inbox + connection.execute(delete(_H).where(_H.c.handled_at < handled_before)).rowcount
 
 
 def erase_chat(*, connection: Connection, chat_id: int, now: datetime) -> int:

@@ -16,7 +16,7 @@ from coach.devtools.running import running_bot
 from coach.services import texts
 from coach.store.db import make_engine, session_scope
 from coach.store.migrate import upgrade
-from coach.store.models import CheckIn, InboxUpdate, OutboxMessage, SafetyFlag
+from coach.store.models import CheckIn, HandledUpdate, OutboxMessage, SafetyFlag
 from tests.helpers.bot_world import ADMIN_ID, SECOND_ADMIN_ID, START, TOKEN, onboard
 
 
@@ -104,8 +104,8 @@ async def test_a_message_telegram_delivers_again_after_a_stop_is_stored_and_answ
     with session_scope(world.engine) as session:
         assert len(session.execute(select(CheckIn)).scalars().all()) == 1
         assert len(session.execute(select(SafetyFlag)).scalars().all()) == 1
-        handled = session.get(InboxUpdate, again[0])
-    assert (handled.status, handled.chat_id, handled.payload) == ("done", None, None)  # only the id is kept
+        handled = session.get(HandledUpdate, again[0])
+    assert handled is not None and handled.handled_at is not None  # its id and when: nothing about her
 
 
 async def test_handled_update_ids_are_forgotten_once_telegram_can_no_longer_deliver_them_again(world):
@@ -118,6 +118,6 @@ async def test_handled_update_ids_are_forgotten_once_telegram_can_no_longer_deli
     latest = ed.last_update["update_id"]
     await world.tick()
     with session_scope(world.engine) as session:
-        kept = set(session.execute(select(InboxUpdate.update_id)).scalars())
+        kept = set(session.execute(select(HandledUpdate.update_id)).scalars())
     assert latest in kept and first not in kept
     assert all(update_id > first for update_id in kept)  # onboarding's, three days old, are gone too
