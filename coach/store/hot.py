@@ -13,8 +13,7 @@ runner retries them exactly as it retries any other statement.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection
@@ -22,14 +21,10 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql import ClauseElement
 
 
-@contextmanager
-def _as_sqlalchemy_errors(connection: Connection, sql: str) -> Iterator[None]:
-    """The driver's errors as SQLAlchemy would raise them (parameters hidden: they carry health data)."""
-    try:
-        yield
-    except connection.dialect.loaded_dbapi.Error as exc:
-        raise DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error,
-                                  hide_parameters=True, dialect=connection.dialect) from exc
+def _as_sqlalchemy_error(connection: Connection, sql: str, exc: Exception) -> DBAPIError:
+    """The driver's error as SQLAlchemy would raise it (parameters hidden: they carry health data)."""
+    return DBAPIError.instance(sql, None, exc, connection.dialect.loaded_dbapi.Error, hide_parameters=True,
+                               dialect=connection.dialect)
 
 
 class HotStatement:
@@ -63,8 +58,11 @@ class HotStatement:
         sql, order, construct, processors = self._prepared(connection)
         values = construct(params)
         args = [processors[name](values[name]) if name in processors else values[name] for name in order]
-        with _as_sqlalchemy_errors(connection, sql):
+        # A plain try rather than a context manager: this runs several times for every check-in.
+        try:
             return connection.connection.driver_connection.execute(sql, args)
+        except connection.dialect.loaded_dbapi.Error as exc:
+            raise _as_sqlalchemy_error(connection, sql, exc) from exc
 
     def insert_many(self, connection: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Run an INSERT without RETURNING for every row, each holding every one of `column_keys` (the planner's
@@ -83,8 +81,10 @@ class HotStatement:
             return seen[value]
 
         args = [[bind(name, row[name]) if name in processors else row[name] for name in order] for row in rows]
-        with _as_sqlalchemy_errors(connection, sql):
+        try:
             connection.connection.driver_connection.executemany(sql, args)
+        except connection.dialect.loaded_dbapi.Error as exc:
+            raise _as_sqlalchemy_error(connection, sql, exc) from exc
 
     def first(self, connection: Connection, params: Mapping[str, Any]) -> tuple | None:
         if connection.dialect.name != "sqlite":
