@@ -72,8 +72,12 @@ def store_reply(ctx: UseCaseContext, reply: Reply, *, chat_id: int, kind: str, a
     """One reply's rows, stored unbegun in the use case's transaction and claimed by `worker`, who sends them at
     the bot's rate after the commit (see Outbound.send_rows); `reminder_id` links them to the reminder they say."""
     rows = [{**row, "reminder_id": reminder_id} for row in reply_rows(reply, chat_id=chat_id, kind=kind, about=about)]
-    ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now)
-    return [OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"), reminder_id)
+    return _as_stored(store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now), rows)
+
+
+def _as_stored(ids: list[int], rows: list[dict]) -> list[OutboxRow]:
+    """The rows just stored, as the sender takes them."""
+    return [OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"), row.get("reminder_id"))
             for row_id, row in zip(ids, rows, strict=True)]
 
 
@@ -104,5 +108,4 @@ def record(ctx: UseCaseContext, outcome: Outcome, target: Target, *, worker: str
     begun = worker is not None and store.free_to_send(connection=ctx.connection, worker=worker, wall=wall_seconds(),
                                                       chat_ids={row["chat_id"] for row in rows})
     ids = store.add(connection=ctx.connection, rows=rows, worker=worker, now=ctx.now, begun=begun)
-    return Recorded([OutboxRow(row_id, row["chat_id"], row["kind"], row["body"], row.get("media"))
-                     for row_id, row in zip(ids, rows, strict=True)], outcome.toast, begun)
+    return Recorded(_as_stored(ids, rows), outcome.toast, begun)
